@@ -1,0 +1,367 @@
+//! [`Callback`]: any Z-API webhook body, dispatched on its `type`.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::object::{Key, Object};
+use crate::{
+    ConnectedCallback, DeliveryCallback, DisconnectedCallback, Kind, MessageStatusCallback,
+    ParseError, PresenceChatCallback, ReceivedCallback,
+};
+
+/// The callback types this crate models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CallbackType {
+    /// `ReceivedCallback`: a message or notification.
+    Received,
+    /// `DeliveryCallback`: a message sent through the API left Z-API.
+    Delivery,
+    /// `MessageStatusCallback`: messages changed status.
+    MessageStatus,
+    /// `PresenceChatCallback`: a contact's presence in a chat.
+    PresenceChat,
+    /// `ConnectedCallback`: the instance connected.
+    Connected,
+    /// `DisconnectedCallback`: the instance disconnected.
+    Disconnected,
+}
+
+impl CallbackType {
+    /// Every callback type.
+    pub const ALL: &'static [CallbackType] = &[
+        CallbackType::Received,
+        CallbackType::Delivery,
+        CallbackType::MessageStatus,
+        CallbackType::PresenceChat,
+        CallbackType::Connected,
+        CallbackType::Disconnected,
+    ];
+
+    /// The `type` value as documented, e.g. `ReceivedCallback`.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            CallbackType::Received => "ReceivedCallback",
+            CallbackType::Delivery => "DeliveryCallback",
+            CallbackType::MessageStatus => "MessageStatusCallback",
+            CallbackType::PresenceChat => "PresenceChatCallback",
+            CallbackType::Connected => "ConnectedCallback",
+            CallbackType::Disconnected => "DisconnectedCallback",
+        }
+    }
+
+    /// Every `type` value accepted for this callback: the documented one and the one spelled
+    /// with a capital B (`ReceivedCallBack`), which the docs also use.
+    pub fn spellings(self) -> [&'static str; 2] {
+        match self {
+            CallbackType::Received => ["ReceivedCallback", "ReceivedCallBack"],
+            CallbackType::Delivery => ["DeliveryCallback", "DeliveryCallBack"],
+            CallbackType::MessageStatus => ["MessageStatusCallback", "MessageStatusCallBack"],
+            CallbackType::PresenceChat => ["PresenceChatCallback", "PresenceChatCallBack"],
+            CallbackType::Connected => ["ConnectedCallback", "ConnectedCallBack"],
+            CallbackType::Disconnected => ["DisconnectedCallback", "DisconnectedCallBack"],
+        }
+    }
+
+    /// A stable snake_case name, e.g. `message_status` (also the fixtures' folder names).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallbackType::Received => "received",
+            CallbackType::Delivery => "delivery",
+            CallbackType::MessageStatus => "message_status",
+            CallbackType::PresenceChat => "presence_chat",
+            CallbackType::Connected => "connected",
+            CallbackType::Disconnected => "disconnected",
+        }
+    }
+
+    /// The callback type a `type` value names, accepting every spelling in
+    /// [`CallbackType::spellings`]; `None` for anything else.
+    pub fn parse(type_value: &str) -> Option<CallbackType> {
+        CallbackType::ALL
+            .iter()
+            .copied()
+            .find(|t| t.spellings().contains(&type_value))
+    }
+
+    /// The callback type with snake_case name `name` (see [`CallbackType::as_str`]).
+    pub fn from_name(name: &str) -> Option<CallbackType> {
+        CallbackType::ALL.iter().copied().find(|t| t.as_str() == name)
+    }
+}
+
+impl fmt::Display for CallbackType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.type_name())
+    }
+}
+
+/// Any Z-API webhook body.
+///
+/// Deserializing reads the object once. Keys before `type` are held as `Value`s until `type`
+/// says which model to fill; from there on every value goes straight into its typed field. A
+/// `type` this crate does not know (or no `type` at all) gives [`Callback::Unknown`] with the
+/// whole object. If `type` appears twice, the first one picks the model and the last one is the
+/// value kept, as `serde_json::Value` would keep it.
+///
+/// ```
+/// use zapi_webhooks::{Callback, Content};
+///
+/// let body = br#"{"type":"ReceivedCallback","phone":"5544999999999","text":{"message":"hi"}}"#;
+/// let callback = Callback::from_slice(body)?;
+/// if let Callback::Received(received) = &callback {
+///     if let Content::Text(text) = &received.content {
+///         assert_eq!(text.message.as_deref(), Some("hi"));
+///     }
+/// }
+/// // Lossless: writing it back gives the same JSON.
+/// assert_eq!(serde_json::to_value(&callback)?, serde_json::from_slice::<serde_json::Value>(body)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Callback {
+    /// `ReceivedCallback` (or `ReceivedCallBack`).
+    Received(Box<ReceivedCallback>),
+    /// `DeliveryCallback`.
+    Delivery(DeliveryCallback),
+    /// `MessageStatusCallback`.
+    MessageStatus(MessageStatusCallback),
+    /// `PresenceChatCallback`.
+    PresenceChat(PresenceChatCallback),
+    /// `ConnectedCallback`.
+    Connected(ConnectedCallback),
+    /// `DisconnectedCallback`.
+    Disconnected(DisconnectedCallback),
+    /// A `type` this crate does not know, or none: the whole object, as sent.
+    Unknown(Map<String, Value>),
+}
+
+impl Callback {
+    /// Parses a webhook body. On failure the error names the JSON pointer of the offending
+    /// value and what was expected there.
+    pub fn from_slice(body: &[u8]) -> Result<Callback, ParseError> {
+        serde_json::from_slice(body).map_err(|err| {
+            ParseError::locate::<Callback>(body).unwrap_or_else(|| ParseError::from_json(String::new(), err))
+        })
+    }
+
+    /// Parses a webhook body given as text. See [`Callback::from_slice`].
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(body: &str) -> Result<Callback, ParseError> {
+        Callback::from_slice(body.as_bytes())
+    }
+
+    /// Converts an already-parsed JSON value.
+    pub fn from_value(value: Value) -> Result<Callback, ParseError> {
+        let bytes = serde_json::to_vec(&value).map_err(|err| ParseError::from_json(String::new(), err))?;
+        Callback::from_slice(&bytes)
+    }
+
+    /// The callback type, or `None` for [`Callback::Unknown`].
+    pub fn callback_type(&self) -> Option<CallbackType> {
+        Some(match self {
+            Callback::Received(_) => CallbackType::Received,
+            Callback::Delivery(_) => CallbackType::Delivery,
+            Callback::MessageStatus(_) => CallbackType::MessageStatus,
+            Callback::PresenceChat(_) => CallbackType::PresenceChat,
+            Callback::Connected(_) => CallbackType::Connected,
+            Callback::Disconnected(_) => CallbackType::Disconnected,
+            Callback::Unknown(_) => return None,
+        })
+    }
+
+    /// The `type` value exactly as sent, if there was a string one.
+    pub fn type_value(&self) -> Option<&str> {
+        match self {
+            Callback::Received(c) => c.r#type.as_deref(),
+            Callback::Delivery(c) => c.r#type.as_deref(),
+            Callback::MessageStatus(c) => c.r#type.as_deref(),
+            Callback::PresenceChat(c) => c.r#type.as_deref(),
+            Callback::Connected(c) => c.r#type.as_deref(),
+            Callback::Disconnected(c) => c.r#type.as_deref(),
+            Callback::Unknown(map) => map.get("type").and_then(Value::as_str),
+        }
+    }
+
+    /// The message kind of a received callback.
+    pub fn kind(&self) -> Option<Kind> {
+        match self {
+            Callback::Received(received) => Some(received.kind()),
+            _ => None,
+        }
+    }
+
+    /// A stable snake_case name for what this payload is: the message kind for received
+    /// callbacks (`text`, `image`, ..., `unknown`), the callback's name for the others
+    /// (`message_status`, ...), and `unknown` for an unknown callback.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Callback::Received(received) => received.kind().as_str(),
+            Callback::Unknown(_) => "unknown",
+            other => other.callback_type().map_or("unknown", CallbackType::as_str),
+        }
+    }
+
+    /// The received callback, if this is one.
+    pub fn as_received(&self) -> Option<&ReceivedCallback> {
+        match self {
+            Callback::Received(received) => Some(received),
+            _ => None,
+        }
+    }
+
+    /// The keys nobody modeled, as JSON pointers, at every depth (see
+    /// [`crate::unmodeled_pointers`]).
+    pub fn unmodeled(&self) -> Vec<String> {
+        crate::unmodeled::unmodeled_pointers(self)
+    }
+}
+
+impl Serialize for Callback {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Callback::Received(c) => c.serialize(serializer),
+            Callback::Delivery(c) => c.serialize(serializer),
+            Callback::MessageStatus(c) => c.serialize(serializer),
+            Callback::PresenceChat(c) => c.serialize(serializer),
+            Callback::Connected(c) => c.serialize(serializer),
+            Callback::Disconnected(c) => c.serialize(serializer),
+            Callback::Unknown(map) => map.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Callback {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(CallbackVisitor)
+    }
+}
+
+struct CallbackVisitor;
+
+/// The `type` value: must be a string.
+struct TypeValue(String);
+
+impl<'de> Deserialize<'de> for TypeValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TypeVisitor;
+        impl Visitor<'_> for TypeVisitor {
+            type Value = TypeValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string naming the callback type")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TypeValue, E> {
+                Ok(TypeValue(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<TypeValue, E> {
+                Ok(TypeValue(v))
+            }
+        }
+        deserializer.deserialize_str(TypeVisitor)
+    }
+}
+
+impl Callback {
+    fn empty_for(type_value: &str) -> Callback {
+        match CallbackType::parse(type_value) {
+            Some(CallbackType::Received) => Callback::Received(Box::default()),
+            Some(CallbackType::Delivery) => Callback::Delivery(DeliveryCallback::default()),
+            Some(CallbackType::MessageStatus) => {
+                Callback::MessageStatus(MessageStatusCallback::default())
+            }
+            Some(CallbackType::PresenceChat) => {
+                Callback::PresenceChat(PresenceChatCallback::default())
+            }
+            Some(CallbackType::Connected) => Callback::Connected(ConnectedCallback::default()),
+            Some(CallbackType::Disconnected) => {
+                Callback::Disconnected(DisconnectedCallback::default())
+            }
+            None => Callback::Unknown(Map::new()),
+        }
+    }
+
+    fn take_entry<E: de::Error>(&mut self, key: String, value: Value) -> Result<(), E> {
+        let result = match self {
+            Callback::Received(c) => c.take_entry(key, value),
+            Callback::Delivery(c) => c.take_entry(key, value),
+            Callback::MessageStatus(c) => c.take_entry(key, value),
+            Callback::PresenceChat(c) => c.take_entry(key, value),
+            Callback::Connected(c) => c.take_entry(key, value),
+            Callback::Disconnected(c) => c.take_entry(key, value),
+            Callback::Unknown(map) => {
+                map.insert(key, value);
+                Ok(())
+            }
+        };
+        result.map_err(|err| err.into_de(""))
+    }
+
+    fn read_entry<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: std::borrow::Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match self {
+            Callback::Received(c) => c.read_entry(key, map),
+            Callback::Delivery(c) => c.read_entry(key, map),
+            Callback::MessageStatus(c) => c.read_entry(key, map),
+            Callback::PresenceChat(c) => c.read_entry(key, map),
+            Callback::Connected(c) => c.read_entry(key, map),
+            Callback::Disconnected(c) => c.read_entry(key, map),
+            Callback::Unknown(entries) => {
+                entries.insert(key.into_owned(), map.next_value()?);
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        match self {
+            Callback::Received(c) => c.finish(),
+            Callback::Delivery(c) => c.finish(),
+            Callback::MessageStatus(c) => c.finish(),
+            Callback::PresenceChat(c) => c.finish(),
+            Callback::Connected(c) => c.finish(),
+            Callback::Disconnected(c) => c.finish(),
+            Callback::Unknown(_) => {}
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for CallbackVisitor {
+    type Value = Callback;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object (a Z-API callback)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Callback, A::Error> {
+        // Keys seen before `type`, held until we know which model they belong to.
+        let mut pending: Vec<(String, Value)> = Vec::new();
+        let mut callback = loop {
+            let Some(Key(key)) = map.next_key()? else {
+                // No `type` at all: an unknown callback with everything kept.
+                return Ok(Callback::Unknown(pending.into_iter().collect()));
+            };
+            if key == "type" {
+                let TypeValue(type_value) = map.next_value()?;
+                let mut callback = Callback::empty_for(&type_value);
+                for (key, value) in pending {
+                    callback.take_entry::<A::Error>(key, value)?;
+                }
+                callback.take_entry::<A::Error>("type".to_owned(), Value::String(type_value))?;
+                break callback;
+            }
+            let value = map.next_value()?;
+            pending.push((key.into_owned(), value));
+        };
+        while let Some(Key(key)) = map.next_key()? {
+            callback.read_entry(key, &mut map)?;
+        }
+        callback.finish();
+        Ok(callback)
+    }
+}

@@ -1,0 +1,21 @@
+//! `ConnectedCallback`: the instance connected to a phone.
+
+use crate::Timestamp;
+use crate::macros::lossless_object;
+
+lossless_object! {
+    /// The instance connected to its WhatsApp number (after the QR code was read, or on
+    /// reconnection).
+    pub struct ConnectedCallback {
+        /// Callback type as sent: `ConnectedCallback`.
+        "type" => r#type: String,
+        /// The Z-API instance.
+        "instanceId" => instance_id: String,
+        /// Whether the instance is connected.
+        "connected" => connected: bool,
+        /// The connected phone number.
+        "phone" => phone: String,
+        /// When it connected. Documented as a string, sent as an integer.
+        "momment" => momment: Timestamp,
+    }
+}

@@ -1,0 +1,20 @@
+//! `DisconnectedCallback`: the instance lost its phone.
+
+use crate::Timestamp;
+use crate::macros::lossless_object;
+
+lossless_object! {
+    /// The instance was disconnected from its WhatsApp number.
+    pub struct DisconnectedCallback {
+        /// Callback type as sent: `DisconnectedCallback`.
+        "type" => r#type: String,
+        /// The Z-API instance.
+        "instanceId" => instance_id: String,
+        /// When it was disconnected (seconds in the docs' example).
+        "momment" => momment: Timestamp,
+        /// Why it was disconnected.
+        "error" => error: String,
+        /// Whether the instance is disconnected.
+        "disconnected" => disconnected: bool,
+    }
+}

@@ -1,0 +1,146 @@
+//! [`ParseError`]: what went wrong, and where, when a body is not a valid callback.
+
+use std::fmt;
+
+/// Why a body could not be parsed as a [`crate::Callback`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParseErrorKind {
+    /// The bytes are not JSON (or not UTF-8).
+    Syntax,
+    /// The body ended in the middle of a value (this includes an empty body).
+    Eof,
+    /// Valid JSON, but a value has the wrong type: e.g. `"fromMe": "yes"`, or a body that is an
+    /// array instead of an object.
+    Data,
+}
+
+/// A body that is not a valid callback: where ([`ParseError::pointer`], a JSON pointer, plus
+/// line and column) and what (expected vs found, in [`ParseError::message`]).
+///
+/// ```
+/// let err = zapi_webhooks::Callback::from_slice(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#)
+///     .unwrap_err();
+/// assert_eq!(err.pointer(), "/fromMe");
+/// assert!(err.message().contains("expected a boolean"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    pointer: String,
+    message: String,
+    line: usize,
+    column: usize,
+}
+
+impl ParseError {
+    /// Re-reads `bytes` with path tracking to build the error. Only called once a plain parse
+    /// has failed, so the happy path pays nothing for it.
+    pub(crate) fn locate<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<ParseError> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let err = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Ok(_) => match de.end() {
+                Ok(()) => return None,
+                Err(err) => return Some(Self::from_json(String::new(), err)),
+            },
+            Err(err) => err,
+        };
+        let pointer = pointer_of(err.path());
+        Some(Self::from_json(pointer, err.into_inner()))
+    }
+
+    pub(crate) fn from_json(mut pointer: String, err: serde_json::Error) -> ParseError {
+        let kind = match err.classify() {
+            serde_json::error::Category::Eof => ParseErrorKind::Eof,
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                ParseErrorKind::Syntax
+            }
+            serde_json::error::Category::Data => ParseErrorKind::Data,
+        };
+        let (line, column) = (err.line(), err.column());
+        let mut message = err.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        if line > 0 && message.ends_with(&suffix) {
+            message.truncate(message.len() - suffix.len());
+        }
+        // Values buffered before the `type` key report their own pointer in the message.
+        if let Some(rest) = message.strip_prefix("at `") {
+            if let Some((inner, text)) = rest.split_once("`: ") {
+                pointer.push_str(inner);
+                message = text.to_owned();
+            }
+        }
+        ParseError {
+            kind,
+            pointer,
+            message,
+            line,
+            column,
+        }
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// JSON pointer (RFC 6901) of the offending value; `""` is the whole body.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// What was expected and what was found.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// 1-based line of the error in the body (0 when unknown).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// 1-based column of the error in the body (0 when unknown).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() {
+            "the body"
+        } else {
+            &self.pointer
+        };
+        write!(f, "at {pointer}: {}", self.message)?;
+        if self.line > 0 {
+            write!(f, " (line {}, column {})", self.line, self.column)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Appends one reference token to a JSON pointer, escaping `~` and `/`.
+pub(crate) fn push_token(mut pointer: String, token: &str) -> String {
+    pointer.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+    pointer
+}
+
+/// The JSON pointer of a `serde_path_to_error` path.
+pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    path.iter().fold(String::new(), |pointer, segment| match segment {
+        Segment::Seq { index } => push_token(pointer, &index.to_string()),
+        Segment::Map { key } => push_token(pointer, key),
+        Segment::Enum { variant } => push_token(pointer, variant),
+        Segment::Unknown => push_token(pointer, "?"),
+    })
+}

@@ -1,0 +1,63 @@
+//! Tolerant, lossless serde models for the webhooks of [Z-API](https://z-api.io), with JSON
+//! Schemas generated from them and a validator.
+//!
+//! * [`Callback`] is any webhook body: dispatched on `type` to one model per callback, or
+//!   [`Callback::Unknown`] with the raw object.
+//! * [`ReceivedCallback`] carries a [`Content`] (text, image, reaction, notification, ... or
+//!   [`Content::Unknown`]); [`Kind`] names it.
+//! * Lossless: every model keeps the keys it does not know in an `extra` map, every field keeps
+//!   "absent" apart from `null` ([`Field`]), and every quirk keeps the form it came in
+//!   ([`Timestamp`], [`NumberOrString`], open enums with `Unknown(String)`). Serializing a parsed
+//!   payload gives back the same JSON value.
+//! * Fast: each model reads its object in one pass, without serde's `flatten`/`untagged`
+//!   buffering.
+//!
+//! ```
+//! use zapi_webhooks::{Callback, Content, Kind};
+//!
+//! let body = br#"{
+//!     "type": "ReceivedCallback", "instanceId": "A1", "phone": "5544999999999",
+//!     "fromMe": false, "momment": 1632228638000,
+//!     "image": {"imageUrl": "https://example.com/a.jpg", "caption": "hello"}
+//! }"#;
+//! match Callback::from_slice(body)? {
+//!     Callback::Received(msg) => {
+//!         assert_eq!(msg.kind(), Kind::Image);
+//!         assert_eq!(msg.phone.as_deref(), Some("5544999999999"));
+//!         if let Content::Image(image) = &msg.content {
+//!             assert_eq!(image.caption.as_deref(), Some("hello"));
+//!         }
+//!     }
+//!     other => println!("some other callback: {}", other.kind_name()),
+//! }
+//! # Ok::<(), zapi_webhooks::ParseError>(())
+//! ```
+
+#![warn(missing_docs)]
+
+mod macros;
+mod object;
+
+mod callback;
+mod connected;
+mod delivery;
+mod disconnected;
+mod error;
+mod message_status;
+mod presence_chat;
+pub mod quirks;
+pub mod received;
+mod status;
+mod unmodeled;
+
+pub use callback::{Callback, CallbackType};
+pub use connected::ConnectedCallback;
+pub use delivery::DeliveryCallback;
+pub use disconnected::DisconnectedCallback;
+pub use error::{ParseError, ParseErrorKind};
+pub use message_status::MessageStatusCallback;
+pub use presence_chat::{PresenceChatCallback, PresenceStatus};
+pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
+pub use received::{Content, Kind, ReceivedCallback};
+pub use status::MessageStatus;
+pub use unmodeled::{Unmodeled, unmodeled_pointers};

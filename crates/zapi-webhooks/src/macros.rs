@@ -1,0 +1,384 @@
+//! The two macros every model is written with.
+//!
+//! * [`lossless_object!`](crate::macros::lossless_object) turns a list of
+//!   `"jsonKey" => rust_name: Type` lines into a struct of [`crate::Field`]s plus an `extra`
+//!   map, with a single-pass `Deserialize`, a `Serialize` that writes back exactly what was read,
+//!   and a `JsonSchema` that describes exactly what the `Deserialize` accepts.
+//! * [`open_enum!`](crate::macros::open_enum) turns a list of `Variant = "VALUE"` lines into an
+//!   enum that also keeps any unseen value in `Unknown(String)`.
+
+/// Defines a lossless object model. See the module docs.
+macro_rules! lossless_object {
+    (
+        $(#[doc = $sdoc:literal])*
+        pub struct $name:ident {
+            $( $(#[doc = $fdoc:literal])* $key:literal => $field:ident : $ty:ty, )*
+        }
+    ) => {
+        $crate::macros::lossless_object! {
+            @define $(#[doc = $sdoc])* $name
+            { $( $(#[doc = $fdoc])* $key => $field : $ty, )* }
+            {}
+        }
+
+        impl $crate::object::Object for $name {
+            fn read_entry<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: std::borrow::Cow<'de, str>,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                if !self.read_known(&key, map)? {
+                    self.extra.insert(key.into_owned(), map.next_value()?);
+                }
+                Ok(())
+            }
+
+            fn take_entry(
+                &mut self,
+                key: String,
+                value: serde_json::Value,
+            ) -> Result<(), $crate::object::EntryError> {
+                if let Some(value) = self.take_known(&key, value)? {
+                    self.extra.insert(key, value);
+                }
+                Ok(())
+            }
+
+            fn entry_count(&self) -> usize {
+                self.known_count() + self.extra.len()
+            }
+
+            fn serialize_entries<M: serde::ser::SerializeMap>(
+                &self,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                self.serialize_known(map)?;
+                for (key, value) in &self.extra {
+                    map.serialize_entry(key, value)?;
+                }
+                Ok(())
+            }
+        }
+
+        $crate::macros::object_serde_impls!($name);
+
+        impl $name {
+            fn debug_members(&self, _: &mut std::fmt::DebugStruct<'_, '_>) {}
+        }
+
+        impl $crate::Unmodeled for $name {
+            fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+                self.collect_known_unmodeled(pointer, out);
+                $crate::unmodeled::extra_pointers(&self.extra, pointer, out);
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                concat!("zapi_webhooks::", stringify!($name)).into()
+            }
+
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $crate::object::object_schema(
+                    stringify!($name),
+                    &[$($sdoc),*],
+                    Self::known_properties(generator),
+                )
+            }
+        }
+    };
+
+    (
+        @define $(#[doc = $sdoc:literal])* $name:ident
+        { $( $(#[doc = $fdoc:literal])* $key:literal => $field:ident : $ty:ty, )* }
+        { $($members:tt)* }
+    ) => {
+        $(#[doc = $sdoc])*
+        #[derive(Clone, PartialEq, Default)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                $(#[doc = $fdoc])*
+                #[doc = ""]
+                #[doc = concat!("JSON key: `", $key, "`.")]
+                pub $field: $crate::Field<$ty>,
+            )*
+            $($members)*
+            /// Every key of the object that this model does not know, with its value as sent.
+            pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        /// Lists the fields that were in the payload; absent ones are left out.
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let mut out = f.debug_struct(stringify!($name));
+                $(
+                    if !self.$field.is_absent() {
+                        out.field(stringify!($field), &self.$field);
+                    }
+                )*
+                self.debug_members(&mut out);
+                if !self.extra.is_empty() {
+                    out.field("extra", &self.extra);
+                }
+                out.finish()
+            }
+        }
+
+        #[allow(dead_code)]
+        impl $name {
+            /// The JSON keys this model knows, in the order it writes them.
+            pub const KNOWN_KEYS: &'static [&'static str] = &[$($key),*];
+
+            fn read_known<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+            ) -> Result<bool, A::Error> {
+                match key {
+                    $( $key => self.$field = map.next_value()?, )*
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+
+            fn take_known(
+                &mut self,
+                key: &str,
+                value: serde_json::Value,
+            ) -> Result<Option<serde_json::Value>, $crate::object::EntryError> {
+                match key {
+                    $( $key => self.$field = $crate::object::from_value_at(key, value)?, )*
+                    _ => return Ok(Some(value)),
+                }
+                Ok(None)
+            }
+
+            fn collect_known_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+                $(
+                    if self.$field.is_present() {
+                        $crate::Unmodeled::collect_unmodeled(
+                            &self.$field,
+                            &$crate::error::push_token(pointer.to_owned(), $key),
+                            out,
+                        );
+                    }
+                )*
+            }
+
+            fn known_count(&self) -> usize {
+                0 $( + usize::from(!self.$field.is_absent()) )*
+            }
+
+            fn serialize_known<M: serde::ser::SerializeMap>(
+                &self,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                $(
+                    if !self.$field.is_absent() {
+                        map.serialize_entry($key, &self.$field)?;
+                    }
+                )*
+                Ok(())
+            }
+
+            #[cfg(feature = "schema")]
+            fn known_properties(
+                generator: &mut schemars::SchemaGenerator,
+            ) -> serde_json::Map<String, serde_json::Value> {
+                let mut properties = serde_json::Map::new();
+                $(
+                    properties.insert(
+                        $key.to_owned(),
+                        $crate::object::property_schema::<$ty>(generator, &[$($fdoc),*]),
+                    );
+                )*
+                properties
+            }
+        }
+    };
+}
+
+/// `Serialize` and `Deserialize` through [`crate::object::Object`].
+macro_rules! object_serde_impls {
+    ($name:ident) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::object::serialize_object(self, serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::object::deserialize_object(
+                    deserializer,
+                    concat!("a JSON object (", stringify!($name), ")"),
+                )
+            }
+        }
+    };
+}
+
+/// Defines an open enum over string values. See the module docs.
+macro_rules! open_enum {
+    (
+        $(#[doc = $edoc:literal])*
+        pub enum $name:ident {
+            $( $(#[doc = $vdoc:literal])* $variant:ident = $value:literal, )*
+        }
+    ) => {
+        $(#[doc = $edoc])*
+        ///
+        /// Open: a value this crate does not know yet is kept verbatim in `Unknown`, never an
+        /// error, and serializes back unchanged.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $(
+                $(#[doc = $vdoc])*
+                #[doc = ""]
+                #[doc = concat!("Sent as `", $value, "`.")]
+                $variant,
+            )*
+            /// A value this crate does not know yet, exactly as sent.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every value this crate knows, in declaration order.
+            pub const KNOWN: &'static [&'static str] = &[$($value),*];
+
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $value, )*
+                    $name::Unknown(value) => value,
+                }
+            }
+
+            /// `true` for a value this crate does not know.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, $name::Unknown(_))
+            }
+
+            fn from_known(value: &str) -> Option<Self> {
+                match value {
+                    $( $value => Some($name::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::Unmodeled for $name {
+            fn collect_unmodeled(&self, _: &str, _: &mut Vec<String>) {}
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self::from_known(value).unwrap_or_else(|| $name::Unknown(value.to_owned()))
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                Self::from_known(&value).unwrap_or($name::Unknown(value))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct OpenVisitor;
+                impl serde::de::Visitor<'_> for OpenVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a string (", stringify!($name), ")"))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
+                        Ok($name::from(value))
+                    }
+                    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<$name, E> {
+                        Ok($name::from(value))
+                    }
+                }
+                deserializer.deserialize_str(OpenVisitor)
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                concat!("zapi_webhooks::", stringify!($name)).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $crate::macros::open_enum_schema(
+                    stringify!($name),
+                    &[$($edoc),*],
+                    &[$( ($value, &[$($vdoc),*]) ),*],
+                )
+            }
+        }
+    };
+}
+
+/// The schema of an open enum: every known value with its meaning, then any other string.
+#[cfg(feature = "schema")]
+pub(crate) fn open_enum_schema(
+    title: &str,
+    description: &[&str],
+    values: &[(&str, &[&str])],
+) -> schemars::Schema {
+    use serde_json::{Value, json};
+    let mut branches: Vec<Value> = values
+        .iter()
+        .map(|(value, doc)| {
+            let text = crate::object::doc_text(doc);
+            if text.is_empty() {
+                json!({ "const": value })
+            } else {
+                json!({ "const": value, "description": text })
+            }
+        })
+        .collect();
+    branches.push(json!({
+        "type": "string",
+        "description": "A value not listed above: kept as sent."
+    }));
+    let mut text = crate::object::doc_text(description);
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str("Known values are listed; any other string is accepted too.");
+    let schema = json!({
+        "title": title,
+        "description": text,
+        "type": "string",
+        "anyOf": branches,
+    });
+    match schema {
+        Value::Object(map) => schemars::Schema::from(map),
+        _ => schemars::Schema::default(),
+    }
+}
+
+pub(crate) use {lossless_object, object_serde_impls, open_enum};

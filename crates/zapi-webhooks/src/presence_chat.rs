@@ -1,0 +1,36 @@
+//! `PresenceChatCallback`: a contact's presence in a chat (online, typing, recording).
+
+use crate::Timestamp;
+use crate::macros::{lossless_object, open_enum};
+
+open_enum! {
+    /// What a contact is doing in a chat.
+    pub enum PresenceStatus {
+        /// Not in the chat (offline or elsewhere).
+        Unavailable = "UNAVAILABLE",
+        /// In the chat.
+        Available = "AVAILABLE",
+        /// Typing.
+        Composing = "COMPOSING",
+        /// Stopped typing, or deleted what was typed.
+        Paused = "PAUSED",
+        /// Recording audio.
+        Recording = "RECORDING",
+    }
+}
+
+lossless_object! {
+    /// A contact's presence changed in a chat.
+    pub struct PresenceChatCallback {
+        /// Callback type as sent: `PresenceChatCallback`.
+        "type" => r#type: String,
+        /// The Z-API instance.
+        "instanceId" => instance_id: String,
+        /// Phone number of the contact.
+        "phone" => phone: String,
+        /// The presence.
+        "status" => status: PresenceStatus,
+        /// When the contact was last online; often `null`.
+        "lastSeen" => last_seen: Timestamp,
+    }
+}

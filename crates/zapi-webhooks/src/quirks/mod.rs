@@ -1,0 +1,18 @@
+//! The quirks of Z-API payloads, each one a type.
+//!
+//! | quirk | type |
+//! |---|---|
+//! | a documented field may be missing or `null`, and both must survive a round trip | [`Field`] |
+//! | `momment` & co. arrive as integers (seconds or milliseconds) or digit strings | [`Timestamp`] |
+//! | `pageCount` is documented as a string and arrives as a number | [`NumberOrString`] |
+//! | string enums gain values over time (`READ_BY_ME`, new notifications, ...) | open enums such as [`crate::MessageStatus`], with an `Unknown(String)` variant |
+//! | fields nobody modeled yet | every object keeps them in its `extra` map |
+//! | `ReceivedCallBack` spelled with a capital B | [`crate::CallbackType::parse`] accepts both spellings for every callback |
+
+mod field;
+mod number_or_string;
+mod timestamp;
+
+pub use field::Field;
+pub use number_or_string::NumberOrString;
+pub use timestamp::{MILLIS_THRESHOLD, TimeUnit, Timestamp};

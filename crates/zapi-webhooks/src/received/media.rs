@@ -1,0 +1,128 @@
+//! Media messages: image, audio, video (also GIF and PTV), document, sticker, location, contact.
+
+use serde_json::Number;
+
+use crate::NumberOrString;
+use crate::macros::lossless_object;
+
+lossless_object! {
+    /// An image.
+    pub struct Image {
+        /// MIME type, e.g. `image/jpeg`.
+        "mimeType" => mime_type: String,
+        /// URL to download the image.
+        "imageUrl" => image_url: String,
+        /// URL of the thumbnail.
+        "thumbnailUrl" => thumbnail_url: String,
+        /// Why the download failed, when it did.
+        "downloadError" => download_error: String,
+        /// Caption.
+        "caption" => caption: String,
+        /// Width in pixels.
+        "width" => width: u64,
+        /// Height in pixels.
+        "height" => height: u64,
+        /// Whether it can be viewed only once.
+        "viewOnce" => view_once: bool,
+    }
+}
+
+lossless_object! {
+    /// An audio message or voice note.
+    pub struct Audio {
+        /// `true` for a voice note recorded in WhatsApp ("push to talk").
+        "ptt" => ptt: bool,
+        /// Length in seconds.
+        "seconds" => seconds: u64,
+        /// URL to download the audio.
+        "audioUrl" => audio_url: String,
+        /// MIME type, e.g. `audio/ogg; codecs=opus`.
+        "mimeType" => mime_type: String,
+        /// Whether it can be played only once.
+        "viewOnce" => view_once: bool,
+    }
+}
+
+lossless_object! {
+    /// A video; GIFs and round video notes (PTV) arrive in the same shape.
+    pub struct Video {
+        /// URL to download the video.
+        "videoUrl" => video_url: String,
+        /// Caption.
+        "caption" => caption: String,
+        /// MIME type, e.g. `video/mp4`.
+        "mimeType" => mime_type: String,
+        /// Length in seconds.
+        "seconds" => seconds: u64,
+        /// Whether it can be viewed only once.
+        "viewOnce" => view_once: bool,
+        /// Width in pixels.
+        "width" => width: u64,
+        /// Height in pixels.
+        "height" => height: u64,
+        /// Whether it is a GIF.
+        "isGif" => is_gif: bool,
+    }
+}
+
+lossless_object! {
+    /// A document (file).
+    pub struct Document {
+        /// URL to download the document.
+        "documentUrl" => document_url: String,
+        /// MIME type, e.g. `application/pdf`.
+        "mimeType" => mime_type: String,
+        /// Title.
+        "title" => title: String,
+        /// Number of pages. Documented as a string, sent as a number: both are accepted.
+        "pageCount" => page_count: NumberOrString,
+        /// File name.
+        "fileName" => file_name: String,
+        /// Caption.
+        "caption" => caption: String,
+        /// URL of the thumbnail.
+        "thumbnailUrl" => thumbnail_url: String,
+    }
+}
+
+lossless_object! {
+    /// A sticker.
+    pub struct Sticker {
+        /// URL to download the sticker.
+        "stickerUrl" => sticker_url: String,
+        /// MIME type, e.g. `image/webp`.
+        "mimeType" => mime_type: String,
+        /// Whether it is animated.
+        "isAnimated" => is_animated: bool,
+    }
+}
+
+lossless_object! {
+    /// A location.
+    pub struct Location {
+        /// Longitude in degrees, kept as the exact JSON number sent.
+        "longitude" => longitude: Number,
+        /// Latitude in degrees, kept as the exact JSON number sent.
+        "latitude" => latitude: Number,
+        /// Name of the place.
+        "name" => name: String,
+        /// Address of the place.
+        "address" => address: String,
+        /// Link to the place.
+        "url" => url: String,
+        /// URL of the map thumbnail.
+        "thumbnailUrl" => thumbnail_url: String,
+    }
+}
+
+lossless_object! {
+    /// A shared contact card.
+    pub struct Contact {
+        /// Name shown for the contact.
+        "displayName" => display_name: String,
+        /// The contact as a vCard.
+        "vCard" => v_card: String,
+        /// Phone numbers of the contact.
+        "phones" => phones: Vec<String>,
+    }
+}

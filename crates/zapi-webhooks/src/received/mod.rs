@@ -1,0 +1,496 @@
+//! `ReceivedCallback`: every message the instance receives, or sends when "notify sent by me"
+//! is on, and every system notification of its chats.
+//!
+//! The payload is an envelope (who, where, when) plus one content key (`text`, `image`,
+//! `notification`, ...) that tells the kind of message. The envelope is
+//! [`ReceivedCallback`]'s fields; the content is [`ReceivedCallback::content`], a [`Content`].
+
+mod commerce;
+mod interactive;
+mod media;
+mod notification;
+mod text;
+
+use std::borrow::Cow;
+
+use serde::de::MapAccess;
+use serde::ser::SerializeMap;
+use serde_json::{Map, Value};
+
+pub use commerce::*;
+pub use interactive::*;
+pub use media::*;
+pub use notification::*;
+pub use text::*;
+
+use crate::macros::lossless_object;
+use crate::object::{EntryError, Object, from_value_at};
+use crate::{MessageStatus, Timestamp};
+
+/// Declares the content kinds: one line per content key. Generates [`Content`], [`Kind`] and the
+/// code that reads, writes and describes the content key.
+macro_rules! content_kinds {
+    ( $( $(#[doc = $doc:literal])* $key:literal => $variant:ident($ty:ty) as $kind:literal; )* ) => {
+        /// What a [`ReceivedCallback`] carries, chosen by its content key.
+        ///
+        /// When a payload holds several content keys, the one listed first here wins and the
+        /// others stay, typed and checked, in [`ReceivedCallback::extra`]. A content key whose
+        /// value is `null` does not count as content (it is kept in `extra` as `null`).
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        // Content lives inside a boxed `ReceivedCallback`; boxing each variant would add an
+        // allocation per payload on the parse path for no gain.
+        #[allow(clippy::large_enum_variant)]
+        pub enum Content {
+            $(
+                $(#[doc = $doc])*
+                #[doc = ""]
+                #[doc = concat!("JSON key `", $key, "`; kind `", $kind, "`.")]
+                $variant($ty),
+            )*
+            /// No content key, and `waitingMessage` is `true`: WhatsApp shows "waiting for this
+            /// message" because it could not decrypt it yet. Kind `waiting_message`.
+            WaitingMessage,
+            /// No content key this crate knows. Holds every top-level key that the envelope does
+            /// not model, exactly as sent (so [`ReceivedCallback::extra`] is then empty).
+            /// Kind `unknown`.
+            Unknown(Map<String, Value>),
+        }
+
+        impl Default for Content {
+            fn default() -> Self {
+                Content::Unknown(Map::new())
+            }
+        }
+
+        /// The kind of a [`Content`], without its data: a stable snake_case name for each.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Kind {
+            $(
+                #[doc = concat!("`", $kind, "`: content key `", $key, "`.")]
+                $variant,
+            )*
+            /// `waiting_message`: see [`Content::WaitingMessage`].
+            WaitingMessage,
+            /// `unknown`: see [`Content::Unknown`].
+            Unknown,
+        }
+
+        impl Kind {
+            /// Every kind, in priority order.
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant,)* Kind::WaitingMessage, Kind::Unknown];
+
+            /// The stable snake_case name of the kind.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Kind::$variant => $kind, )*
+                    Kind::WaitingMessage => "waiting_message",
+                    Kind::Unknown => "unknown",
+                }
+            }
+
+            /// The top-level JSON key that marks this kind, if there is one.
+            pub fn content_key(self) -> Option<&'static str> {
+                match self {
+                    $( Kind::$variant => Some($key), )*
+                    Kind::WaitingMessage | Kind::Unknown => None,
+                }
+            }
+
+            /// The kind named `name` (as given by [`Kind::as_str`]).
+            pub fn from_name(name: &str) -> Option<Kind> {
+                Kind::ALL.iter().copied().find(|kind| kind.as_str() == name)
+            }
+        }
+
+        impl std::fmt::Display for Kind {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Content {
+            /// The kind of this content.
+            pub fn kind(&self) -> Kind {
+                match self {
+                    $( Content::$variant(_) => Kind::$variant, )*
+                    Content::WaitingMessage => Kind::WaitingMessage,
+                    Content::Unknown(_) => Kind::Unknown,
+                }
+            }
+
+            fn is_content_key(key: &str) -> bool {
+                matches!(key, $($key)|*)
+            }
+
+            /// Reads the value of a content key; `None` for `null`.
+            fn read<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Content>, A::Error> {
+                Ok(match key {
+                    $( $key => map.next_value::<Option<$ty>>()?.map(Content::$variant), )*
+                    _ => None,
+                })
+            }
+
+            /// Converts the buffered value of a content key; `None` for `null`.
+            fn take(key: &str, value: Value) -> Result<Option<Content>, EntryError> {
+                Ok(match key {
+                    $( $key => from_value_at::<Option<$ty>>(key, value)?.map(Content::$variant), )*
+                    _ => None,
+                })
+            }
+
+            /// The content key and its value as JSON, for content that has one.
+            fn to_entry(&self) -> Option<(&'static str, Result<Value, serde_json::Error>)> {
+                match self {
+                    $( Content::$variant(inner) => Some(($key, serde_json::to_value(inner))), )*
+                    Content::WaitingMessage | Content::Unknown(_) => None,
+                }
+            }
+
+            fn entry_count(&self) -> usize {
+                match self {
+                    Content::WaitingMessage => 0,
+                    Content::Unknown(map) => map.len(),
+                    _ => 1,
+                }
+            }
+
+            fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+                match self {
+                    $( Content::$variant(inner) => map.serialize_entry($key, inner), )*
+                    Content::WaitingMessage => Ok(()),
+                    Content::Unknown(entries) => {
+                        for (key, value) in entries {
+                            map.serialize_entry(key, value)?;
+                        }
+                        Ok(())
+                    }
+                }
+            }
+
+            fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+                match self {
+                    $(
+                        Content::$variant(inner) => crate::Unmodeled::collect_unmodeled(
+                            inner,
+                            &crate::error::push_token(pointer.to_owned(), $key),
+                            out,
+                        ),
+                    )*
+                    Content::WaitingMessage => {}
+                    Content::Unknown(entries) => crate::unmodeled::extra_pointers(entries, pointer, out),
+                }
+            }
+
+            #[cfg(feature = "schema")]
+            fn schema_properties(
+                generator: &mut schemars::SchemaGenerator,
+                properties: &mut Map<String, Value>,
+            ) {
+                $(
+                    properties.insert(
+                        $key.to_owned(),
+                        crate::object::property_schema::<$ty>(
+                            generator,
+                            &[$($doc,)* concat!(" Content key: when present (and not null) the message kind is `", $kind, "`.")],
+                        ),
+                    );
+                )*
+            }
+        }
+    };
+}
+
+content_kinds! {
+    /// A text message.
+    "text" => Text(Text) as "text";
+    /// A business template with header, body, footer and buttons.
+    "hydratedTemplate" => HydratedTemplate(HydratedTemplate) as "hydrated_template";
+    /// A reaction to a message.
+    "reaction" => Reaction(Reaction) as "reaction";
+    /// A button pressed in a buttons message.
+    "buttonsResponseMessage" => ButtonsResponse(ButtonsResponse) as "buttons_response";
+    /// A row chosen in an option list.
+    "listResponseMessage" => ListResponse(ListResponse) as "list_response";
+    /// A message with buttons.
+    "buttonsMessage" => ButtonsMessage(ButtonsMessage) as "buttons_message";
+    /// A Pix key payment button.
+    "pixKeyMessage" => PixKey(PixKey) as "pix_key";
+    /// A carousel of cards.
+    "carouselMessage" => Carousel(Carousel) as "carousel";
+    /// An image.
+    "image" => Image(Image) as "image";
+    /// An audio or voice note.
+    "audio" => Audio(Audio) as "audio";
+    /// A video, GIF or video note.
+    "video" => Video(Video) as "video";
+    /// A contact card.
+    "contact" => Contact(Contact) as "contact";
+    /// A document.
+    "document" => Document(Document) as "document";
+    /// A location.
+    "location" => Location(Location) as "location";
+    /// A sticker.
+    "sticker" => Sticker(Sticker) as "sticker";
+    /// A payment request.
+    "requestPayment" => RequestPayment(RequestPayment) as "request_payment";
+    /// A payment sent.
+    "sendPayment" => SendPayment(SendPayment) as "send_payment";
+    /// A catalog product.
+    "product" => Product(Product) as "product";
+    /// A cart.
+    "order" => Order(Order) as "order";
+    /// A poll.
+    "poll" => Poll(Poll) as "poll";
+    /// A vote on a poll.
+    "pollVote" => PollVote(PollVote) as "poll_vote";
+    /// An order sent for review and payment.
+    "reviewAndPay" => ReviewAndPay(PaymentOrder) as "review_and_pay";
+    /// An update of an order sent for payment.
+    "reviewOrder" => ReviewOrder(PaymentOrder) as "review_order";
+    /// An invitation to administer a newsletter.
+    "newsletterAdminInvite" => NewsletterAdminInvite(NewsletterAdminInvite) as "newsletter_admin_invite";
+    /// A message pinned or unpinned.
+    "pinMessage" => PinMessage(PinMessage) as "pin_message";
+    /// An event.
+    "event" => Event(Event) as "event";
+    /// An answer to an event.
+    "eventResponse" => EventResponse(EventResponse) as "event_response";
+    /// A system notification; its parameters are in the envelope's `notificationParameters`
+    /// and, for some, in `callId`, `requestMethod`, `linkMode`, `profileName`, `updatedPhoto`.
+    "notification" => Notification(NotificationType) as "notification";
+}
+
+impl Content {
+    /// Priority of a kind: lower wins when a payload holds several content keys.
+    fn priority(&self) -> usize {
+        let kind = self.kind();
+        Kind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+lossless_object! {
+    @define
+    /// A message received (or sent by the connected number, when "notify sent by me" is on),
+    /// or a notification of one of the instance's chats.
+    ///
+    /// The envelope fields are below; the message itself is [`ReceivedCallback::content`].
+    ReceivedCallback
+    {
+        /// Callback type as sent: `ReceivedCallback` (the docs also spell it `ReceivedCallBack`).
+        "type" => r#type: String,
+        /// The Z-API instance.
+        "instanceId" => instance_id: String,
+        /// WhatsApp id of the message.
+        "messageId" => message_id: String,
+        /// Phone number of the chat, or the group's id.
+        "phone" => phone: String,
+        /// Whether the connected number sent the message.
+        "fromMe" => from_me: bool,
+        /// When the message was received (milliseconds).
+        "momment" => momment: Timestamp,
+        /// Status of the message when the callback was sent.
+        "status" => status: MessageStatus,
+        /// Name of the chat.
+        "chatName" => chat_name: String,
+        /// Name of the sender.
+        "senderName" => sender_name: String,
+        /// Picture URL of the sender.
+        "senderPhoto" => sender_photo: String,
+        /// Picture URL of the chat.
+        "photo" => photo: String,
+        /// Whether the message came through a broadcast list.
+        "broadcast" => broadcast: bool,
+        /// In groups: phone number of the participant who sent the message.
+        "participantPhone" => participant_phone: String,
+        /// In groups: WhatsApp id (`...@lid`) of the participant who sent the message.
+        "participantLid" => participant_lid: String,
+        /// WhatsApp id (`...@lid`) of the sender.
+        "senderLid" => sender_lid: String,
+        /// WhatsApp id (`...@lid`) of the chat.
+        "chatLid" => chat_lid: String,
+        /// The phone number connected to the instance.
+        "connectedPhone" => connected_phone: String,
+        /// Whether WhatsApp is still waiting for this message's content.
+        "waitingMessage" => waiting_message: bool,
+        /// Whether the message is an edit of an earlier one.
+        "isEdit" => is_edit: bool,
+        /// Whether the chat is a group.
+        "isGroup" => is_group: bool,
+        /// Whether the chat is a newsletter (channel).
+        "isNewsletter" => is_newsletter: bool,
+        /// Whether the message replies to a status post.
+        "isStatusReply" => is_status_reply: bool,
+        /// Id of the message this one replies to.
+        "referenceMessageId" => reference_message_id: String,
+        /// Whether the message was forwarded.
+        "forwarded" => forwarded: bool,
+        /// Whether the message was sent through the API.
+        "fromApi" => from_api: bool,
+        /// Lifetime of disappearing messages in the chat, in seconds (0: off).
+        "messageExpirationSeconds" => message_expiration_seconds: u64,
+        /// The ad the conversation came from.
+        "externalAdReply" => external_ad_reply: ExternalAdReply,
+        /// The status post this message replies to.
+        "statusImage" => status_image: StatusImage,
+        /// Recipients of a message sent to a broadcast list.
+        "broadcastRecipients" => broadcast_recipients: Vec<String>,
+        /// Whether the message can be viewed only once.
+        "viewOnce" => view_once: bool,
+        /// Parameters of a notification.
+        "notificationParameters" => notification_parameters: Vec<NotificationParameter>,
+        /// Id of the call, for call notifications.
+        "callId" => call_id: String,
+        /// A code that comes with some notifications (always `null` in the docs; any JSON value
+        /// is kept).
+        "code" => code: Value,
+        /// When a join request expires.
+        "expiresAt" => expires_at: Timestamp,
+        /// How somebody asked to join a group.
+        "requestMethod" => request_method: RequestMethod,
+        /// Who may use a group's invite link (`GROUP_MEMBER_LINK_PROPERTY_UPDATE`).
+        "linkMode" => link_mode: LinkMode,
+        /// The new profile name (`PROFILE_NAME_UPDATED`).
+        "profileName" => profile_name: String,
+        /// URL of the new profile picture (`PROFILE_PICTURE_UPDATED`).
+        "updatedPhoto" => updated_photo: String,
+    }
+    {
+        /// The message: which content key the payload carried, with its data.
+        pub content: Content,
+    }
+}
+
+impl ReceivedCallback {
+    fn debug_members(&self, out: &mut std::fmt::DebugStruct<'_, '_>) {
+        out.field("content", &self.content);
+    }
+
+    /// The kind of message, e.g. [`Kind::Image`].
+    pub fn kind(&self) -> Kind {
+        self.content.kind()
+    }
+
+    /// Puts a content value where it belongs: in `content` if it wins, else in `extra`.
+    fn offer_content(&mut self, candidate: Content) -> Result<(), serde_json::Error> {
+        let has_content = !matches!(self.content, Content::Unknown(_) | Content::WaitingMessage);
+        let loser = if !has_content {
+            self.content = candidate;
+            return Ok(());
+        } else if candidate.priority() < self.content.priority() {
+            std::mem::replace(&mut self.content, candidate)
+        } else {
+            candidate
+        };
+        if let Some((key, value)) = loser.to_entry() {
+            self.extra.insert(key.to_owned(), value?);
+        }
+        Ok(())
+    }
+}
+
+impl Object for ReceivedCallback {
+    fn read_entry<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if self.read_known(&key, map)? {
+            return Ok(());
+        }
+        if Content::is_content_key(&key) {
+            match Content::read(&key, map)? {
+                Some(content) => self.offer_content(content).map_err(serde::de::Error::custom)?,
+                None => {
+                    self.extra.insert(key.into_owned(), Value::Null);
+                }
+            }
+            return Ok(());
+        }
+        self.extra.insert(key.into_owned(), map.next_value()?);
+        Ok(())
+    }
+
+    fn take_entry(&mut self, key: String, value: Value) -> Result<(), EntryError> {
+        let Some(value) = self.take_known(&key, value)? else {
+            return Ok(());
+        };
+        if Content::is_content_key(&key) {
+            match Content::take(&key, value)? {
+                Some(content) => self.offer_content(content).map_err(|err| EntryError {
+                    pointer: crate::error::push_token(String::new(), &key),
+                    message: err.to_string(),
+                })?,
+                None => {
+                    self.extra.insert(key, Value::Null);
+                }
+            }
+            return Ok(());
+        }
+        self.extra.insert(key, value);
+        Ok(())
+    }
+
+    fn finish(&mut self) {
+        if let Content::Unknown(entries) = &mut self.content {
+            if self.waiting_message == crate::Field::Present(true) {
+                self.content = Content::WaitingMessage;
+            } else {
+                // No known content: the keys nobody modeled are the content.
+                entries.append(&mut self.extra);
+            }
+        }
+    }
+
+    fn entry_count(&self) -> usize {
+        self.known_count() + self.content.entry_count() + self.extra.len()
+    }
+
+    fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        self.serialize_known(map)?;
+        self.content.serialize_entries(map)?;
+        for (key, value) in &self.extra {
+            map.serialize_entry(key, value)?;
+        }
+        Ok(())
+    }
+}
+
+crate::macros::object_serde_impls!(ReceivedCallback);
+
+impl crate::Unmodeled for ReceivedCallback {
+    fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+        self.collect_known_unmodeled(pointer, out);
+        self.content.collect_unmodeled(pointer, out);
+        crate::unmodeled::extra_pointers(&self.extra, pointer, out);
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ReceivedCallback {
+    fn schema_name() -> Cow<'static, str> {
+        "ReceivedCallback".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "zapi_webhooks::ReceivedCallback".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut properties = Self::known_properties(generator);
+        Content::schema_properties(generator, &mut properties);
+        crate::object::object_schema(
+            "ReceivedCallback",
+            &[
+                " A message received (or sent by the connected number, when \"notify sent by me\" is on),",
+                " or a notification of one of the instance's chats. The envelope fields describe who,",
+                " where and when; exactly one content key (text, image, notification, ...) tells the kind.",
+            ],
+            properties,
+        )
+    }
+}
