@@ -1,1 +1,47 @@
-fn main() {}
+//! Workspace automation for zapi-webhooks: `cargo xtask <command> [args]`.
+//!
+//! Each command lives in its own module and exposes
+//! `run(&[String]) -> Result<ExitCode, String>`; adding a command is one arm
+//! in [`main`] (plus a line in [`USAGE`]).
+
+mod import_docs;
+mod lenient_json;
+
+use std::process::ExitCode;
+
+/// Help text listing the commands.
+const USAGE: &str = "\
+usage: cargo xtask <command> [args]
+
+commands:
+  import-docs PATH [--write] [--fixtures DIR]
+      Extract the JSON examples of the Z-API webhook docs at PATH (a folder
+      with pt/ and en/, or a checkout of the Z-API docs repository), repair
+      them and compare them with fixtures/ (exit code 1 when anything is new,
+      changed or gone). --write updates the fixtures and fixtures/manifest.json.
+  help
+      Show this text.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match command.as_str() {
+        "import-docs" => import_docs::run(rest),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

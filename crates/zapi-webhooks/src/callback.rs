@@ -88,7 +88,10 @@ impl CallbackType {
 
     /// The callback type with snake_case name `name` (see [`CallbackType::as_str`]).
     pub fn from_name(name: &str) -> Option<CallbackType> {
-        CallbackType::ALL.iter().copied().find(|t| t.as_str() == name)
+        CallbackType::ALL
+            .iter()
+            .copied()
+            .find(|t| t.as_str() == name)
     }
 }
 
@@ -144,7 +147,8 @@ impl Callback {
     /// value and what was expected there.
     pub fn from_slice(body: &[u8]) -> Result<Callback, ParseError> {
         serde_json::from_slice(body).map_err(|err| {
-            ParseError::locate::<Callback>(body).unwrap_or_else(|| ParseError::from_json(String::new(), err))
+            ParseError::locate::<Callback>(body)
+                .unwrap_or_else(|| ParseError::from_json(String::new(), err))
         })
     }
 
@@ -156,7 +160,8 @@ impl Callback {
 
     /// Converts an already-parsed JSON value.
     pub fn from_value(value: Value) -> Result<Callback, ParseError> {
-        let bytes = serde_json::to_vec(&value).map_err(|err| ParseError::from_json(String::new(), err))?;
+        let bytes =
+            serde_json::to_vec(&value).map_err(|err| ParseError::from_json(String::new(), err))?;
         Callback::from_slice(&bytes)
     }
 
@@ -201,7 +206,9 @@ impl Callback {
         match self {
             Callback::Received(received) => received.kind().as_str(),
             Callback::Unknown(_) => "unknown",
-            other => other.callback_type().map_or("unknown", CallbackType::as_str),
+            other => other
+                .callback_type()
+                .map_or("unknown", CallbackType::as_str),
         }
     }
 

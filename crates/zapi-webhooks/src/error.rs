@@ -137,10 +137,11 @@ pub(crate) fn push_token(mut pointer: String, token: &str) -> String {
 /// The JSON pointer of a `serde_path_to_error` path.
 pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
-    path.iter().fold(String::new(), |pointer, segment| match segment {
-        Segment::Seq { index } => push_token(pointer, &index.to_string()),
-        Segment::Map { key } => push_token(pointer, key),
-        Segment::Enum { variant } => push_token(pointer, variant),
-        Segment::Unknown => push_token(pointer, "?"),
-    })
+    path.iter()
+        .fold(String::new(), |pointer, segment| match segment {
+            Segment::Seq { index } => push_token(pointer, &index.to_string()),
+            Segment::Map { key } => push_token(pointer, key),
+            Segment::Enum { variant } => push_token(pointer, variant),
+            Segment::Unknown => push_token(pointer, "?"),
+        })
 }

@@ -47,8 +47,12 @@ mod message_status;
 mod presence_chat;
 pub mod quirks;
 pub mod received;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod status;
 mod unmodeled;
+#[cfg(feature = "schema")]
+mod validate;
 
 pub use callback::{Callback, CallbackType};
 pub use connected::ConnectedCallback;
@@ -61,3 +65,5 @@ pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
 pub use received::{Content, Kind, ReceivedCallback};
 pub use status::MessageStatus;
 pub use unmodeled::{Unmodeled, unmodeled_pointers};
+#[cfg(feature = "schema")]
+pub use validate::{ValidationIssue, Validator, validate, validator};

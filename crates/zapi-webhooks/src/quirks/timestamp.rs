@@ -21,7 +21,7 @@ pub const MILLIS_THRESHOLD: i128 = 100_000_000_000;
 /// feature, to a UTC date with [`Timestamp::to_utc`].
 ///
 /// Floats, empty strings and strings with anything but digits are rejected with an error.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Timestamp {
     repr: Repr,
 }
@@ -111,6 +111,15 @@ impl Timestamp {
 fn is_digit_string(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.repr {
+            Repr::Text(text) => write!(f, "Timestamp({text:?})"),
+            _ => write!(f, "Timestamp({self})"),
+        }
+    }
 }
 
 impl fmt::Display for Timestamp {
@@ -209,7 +218,10 @@ mod tests {
     fn strings_keep_their_form() {
         let ts: Timestamp = serde_json::from_str("\"1632228638000\"").expect("digits");
         assert!(ts.is_string());
-        assert_eq!(serde_json::to_string(&ts).expect("ser"), "\"1632228638000\"");
+        assert_eq!(
+            serde_json::to_string(&ts).expect("ser"),
+            "\"1632228638000\""
+        );
         assert_eq!(ts.unix_millis(), Some(1_632_228_638_000));
     }
 
@@ -228,7 +240,10 @@ mod tests {
         assert_eq!(ts.unix_millis(), None);
         let negative = Timestamp::from_integer(i64::MIN);
         assert_eq!(negative.unix_millis(), Some(i64::MIN));
-        assert_eq!(serde_json::to_value(&negative).expect("ser"), serde_json::json!(i64::MIN));
+        assert_eq!(
+            serde_json::to_value(&negative).expect("ser"),
+            serde_json::json!(i64::MIN)
+        );
     }
 
     #[cfg(feature = "chrono")]

@@ -2,8 +2,8 @@
 
 use serde_json::Number;
 
-use crate::macros::{lossless_object, open_enum};
 use crate::Timestamp;
+use crate::macros::{lossless_object, open_enum};
 
 open_enum! {
     /// State of a payment transaction.

@@ -293,6 +293,8 @@ lossless_object! {
         "fromMe" => from_me: bool,
         /// When the message was received (milliseconds).
         "momment" => momment: Timestamp,
+        /// The same moment under the correctly spelled key that some English examples use.
+        "moment" => moment: Timestamp,
         /// Status of the message when the callback was sent.
         "status" => status: MessageStatus,
         /// Name of the chat.
@@ -404,7 +406,9 @@ impl Object for ReceivedCallback {
         }
         if Content::is_content_key(&key) {
             match Content::read(&key, map)? {
-                Some(content) => self.offer_content(content).map_err(serde::de::Error::custom)?,
+                Some(content) => self
+                    .offer_content(content)
+                    .map_err(serde::de::Error::custom)?,
                 None => {
                     self.extra.insert(key.into_owned(), Value::Null);
                 }

@@ -7,8 +7,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::macros::{lossless_object, open_enum};
 use crate::Timestamp;
+use crate::macros::{lossless_object, open_enum};
 
 open_enum! {
     /// The `notification` of a system message. Parameters, when there are any, are in
@@ -89,6 +89,8 @@ lossless_object! {
         "label" => label: String,
         /// `true` when added, `false` when removed.
         "assigned" => assigned: bool,
+        /// Phone number of the chat the label applies to.
+        "phone" => phone: String,
     }
 }
 

@@ -1,0 +1,141 @@
+//! Helpers shared by the integration tests: the fixture corpus and a `Value` diff that names the
+//! JSON pointer where two values differ.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// `<workspace>/fixtures`.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// One entry of `fixtures/manifest.json`.
+#[derive(Debug, Clone)]
+pub struct FixtureEntry {
+    /// Path relative to `fixtures/`.
+    pub path: String,
+    /// Snake-case callback name (`received`, ...).
+    pub callback: String,
+    /// Snake-case kind name (`text`, ..., or the callback name).
+    pub kind: String,
+    /// The notification value, for the `notification` kind.
+    pub notification: Option<String>,
+    /// The payload.
+    pub value: Value,
+    /// The raw bytes of the file.
+    pub bytes: Vec<u8>,
+}
+
+/// Every payload fixture listed in the manifest, with its contents.
+pub fn fixtures() -> Vec<FixtureEntry> {
+    let dir = fixtures_dir();
+    let manifest_text = std::fs::read_to_string(dir.join("manifest.json"))
+        .unwrap_or_else(|err| panic!("cannot read fixtures/manifest.json: {err}"));
+    let manifest: Value = serde_json::from_str(&manifest_text).expect("manifest.json is JSON");
+    let entries = manifest["fixtures"]
+        .as_array()
+        .expect("manifest.json has a `fixtures` array");
+    assert!(!entries.is_empty(), "the manifest lists no fixtures");
+    entries
+        .iter()
+        .map(|entry| {
+            let field = |name: &str| {
+                entry[name]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("manifest entry without `{name}`: {entry}"))
+                    .to_owned()
+            };
+            let path = field("path");
+            let bytes = std::fs::read(dir.join(&path))
+                .unwrap_or_else(|err| panic!("cannot read fixture {path}: {err}"));
+            let value = serde_json::from_slice(&bytes)
+                .unwrap_or_else(|err| panic!("fixture {path} is not JSON: {err}"));
+            FixtureEntry {
+                callback: field("callback"),
+                kind: field("kind"),
+                notification: entry["notification"].as_str().map(str::to_owned),
+                path,
+                value,
+                bytes,
+            }
+        })
+        .collect()
+}
+
+/// The first place where `actual` differs from `expected`, as "pointer: what", or `None`.
+pub fn first_difference(expected: &Value, actual: &Value) -> Option<String> {
+    fn push(pointer: &str, token: &str) -> String {
+        format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
+    }
+    fn walk(pointer: &str, expected: &Value, actual: &Value) -> Option<String> {
+        match (expected, actual) {
+            (Value::Object(e), Value::Object(a)) => {
+                for (key, ev) in e {
+                    match a.get(key) {
+                        None => return Some(format!("{}: key dropped", push(pointer, key))),
+                        Some(av) => {
+                            if let Some(diff) = walk(&push(pointer, key), ev, av) {
+                                return Some(diff);
+                            }
+                        }
+                    }
+                }
+                a.keys()
+                    .find(|key| !e.contains_key(*key))
+                    .map(|key| format!("{}: key added", push(pointer, key)))
+            }
+            (Value::Array(e), Value::Array(a)) => {
+                if e.len() != a.len() {
+                    return Some(format!(
+                        "{pointer}: array length {} became {}",
+                        e.len(),
+                        a.len()
+                    ));
+                }
+                e.iter()
+                    .zip(a)
+                    .enumerate()
+                    .find_map(|(i, (ev, av))| walk(&push(pointer, &i.to_string()), ev, av))
+            }
+            _ if expected == actual => None,
+            _ => Some(format!(
+                "{}: expected {expected} found {actual}",
+                if pointer.is_empty() {
+                    "(root)"
+                } else {
+                    pointer
+                }
+            )),
+        }
+    }
+    walk("", expected, actual)
+}
+
+#[test]
+fn first_difference_names_the_pointer() {
+    use serde_json::json;
+    let a = json!({"x": {"y": [1, 2, {"z/w": null}]}});
+    assert_eq!(first_difference(&a, &a), None);
+    let b = json!({"x": {"y": [1, 2, {"z/w": 0}]}});
+    assert_eq!(
+        first_difference(&a, &b).as_deref(),
+        Some("/x/y/2/z~1w: expected null found 0")
+    );
+    let c = json!({"x": {"y": [1, 2.0, {"z/w": null}]}});
+    assert_eq!(
+        first_difference(&a, &c).as_deref(),
+        Some("/x/y/1: expected 2 found 2.0")
+    );
+    let d = json!({"x": {"y": [1, 2, {"z/w": null}]}, "extra": 1});
+    assert_eq!(
+        first_difference(&a, &d).as_deref(),
+        Some("/extra: key added")
+    );
+    assert_eq!(
+        first_difference(&d, &a).as_deref(),
+        Some("/extra: key dropped")
+    );
+}
