@@ -6,6 +6,7 @@
 
 mod import_docs;
 mod lenient_json;
+mod schemas;
 
 use std::process::ExitCode;
 
@@ -19,6 +20,9 @@ commands:
       with pt/ and en/, or a checkout of the Z-API docs repository), repair
       them and compare them with fixtures/ (exit code 1 when anything is new,
       changed or gone). --write updates the fixtures and fixtures/manifest.json.
+  schemas [--check]
+      Regenerate every JSON Schema under schemas/ from the models. With
+      --check, change nothing and fail naming each stale or missing file.
   help
       Show this text.
 ";
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
     };
     let result = match command.as_str() {
         "import-docs" => import_docs::run(rest),
+        "schemas" => schemas::run(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -136,6 +136,13 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Field<T> {
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        generator.subschema_for::<Option<T>>()
+        let inner = generator.subschema_for::<T>();
+        if inner.get("$ref").is_some() {
+            // `null`, or else the referenced model. Unlike `anyOf: [null, model]`, this lets
+            // validators report a problem inside the model at its own JSON pointer.
+            schemars::json_schema!({ "if": { "type": "null" }, "else": inner })
+        } else {
+            generator.subschema_for::<Option<T>>()
+        }
     }
 }

@@ -203,14 +203,12 @@ impl schemars::JsonSchema for NotificationParameter {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let label = generator.subschema_for::<LabelAssociation>();
+        // Strings and non-object values are always accepted; objects must be label objects.
         schemars::json_schema!({
             "title": "NotificationParameter",
-            "description": "One notification parameter: a string, a label object, or any other non-string, non-object JSON value.",
-            "anyOf": [
-                { "type": "string" },
-                label,
-                { "not": { "type": ["string", "object"] } }
-            ]
+            "description": "One notification parameter: a string, a label object, or any other JSON value.",
+            "if": { "type": "object" },
+            "then": label
         })
     }
 }

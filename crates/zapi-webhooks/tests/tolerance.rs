@@ -1,0 +1,328 @@
+//! Tolerance: whatever Z-API adds or changes, the models keep it and give it back unchanged.
+
+mod common;
+
+use common::{first_difference, fixtures};
+use serde_json::{Value, json};
+use zapi_webhooks::received::{NotificationType, PixKeyType};
+use zapi_webhooks::{
+    Callback, CallbackType, Content, Field, Kind, MessageStatus, PresenceStatus, TimeUnit,
+};
+
+fn parse(value: &Value) -> Callback {
+    Callback::from_value(value.clone()).unwrap_or_else(|err| panic!("{value}: {err}"))
+}
+
+fn assert_lossless(value: &Value) -> Callback {
+    let parsed = parse(value);
+    let back = serde_json::to_value(&parsed).expect("serialize");
+    if let Some(diff) = first_difference(value, &back) {
+        panic!("not lossless: {diff}\ninput: {value}");
+    }
+    parsed
+}
+
+fn received(value: &Value) -> Box<zapi_webhooks::ReceivedCallback> {
+    match assert_lossless(value) {
+        Callback::Received(r) => r,
+        other => panic!("expected a received callback, got {other:?}"),
+    }
+}
+
+#[test]
+fn unknown_type_keeps_the_raw_object() {
+    let raw = json!({
+        "type": "NewsletterReactionCallback",
+        "instanceId": "X",
+        "nested": {"a": [1, 2.5, null, {"b": "c"}]},
+        "momment": "not checked for unknown callbacks"
+    });
+    let parsed = assert_lossless(&raw);
+    assert_eq!(parsed.callback_type(), None);
+    assert_eq!(parsed.kind_name(), "unknown");
+    assert_eq!(parsed.type_value(), Some("NewsletterReactionCallback"));
+    match parsed {
+        Callback::Unknown(map) => assert_eq!(Value::Object(map), raw),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn missing_type_is_an_unknown_callback() {
+    let raw = json!({"phone": "1", "text": {"message": "hi"}});
+    assert!(matches!(assert_lossless(&raw), Callback::Unknown(_)));
+    assert!(matches!(assert_lossless(&json!({})), Callback::Unknown(_)));
+}
+
+#[test]
+fn both_type_spellings_for_every_callback() {
+    for callback in CallbackType::ALL {
+        for spelling in callback.spellings() {
+            let parsed = assert_lossless(&json!({"phone": "1", "type": spelling}));
+            assert_eq!(parsed.callback_type(), Some(*callback), "{spelling}");
+            assert_eq!(parsed.type_value(), Some(spelling));
+        }
+    }
+    // Other casings are not guessed at: they are unknown callbacks, kept whole.
+    assert_eq!(
+        assert_lossless(&json!({"type": "receivedcallback"})).callback_type(),
+        None
+    );
+}
+
+#[test]
+fn unknown_content_key_is_unknown_kind_with_the_raw_content() {
+    let raw = json!({
+        "type": "ReceivedCallback",
+        "phone": "5544999999999",
+        "momment": 1632228638000u64,
+        "newStickerPack": {"name": "pack", "stickers": [1, 2]},
+        "packVersion": 3
+    });
+    let msg = received(&raw);
+    assert_eq!(msg.kind(), Kind::Unknown);
+    match &msg.content {
+        Content::Unknown(map) => {
+            assert_eq!(map.get("newStickerPack"), raw.get("newStickerPack"));
+            assert_eq!(map.get("packVersion"), Some(&json!(3)));
+            assert_eq!(map.len(), 2);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(msg.extra.is_empty());
+    assert_eq!(msg.phone.as_deref(), Some("5544999999999"));
+}
+
+#[test]
+fn unseen_enum_values_are_kept_verbatim() {
+    let msg = received(&json!({
+        "type": "ReceivedCallback",
+        "status": "DELIVERED_TWICE",
+        "notification": "GROUP_BRAND_NEW_EVENT",
+        "requestMethod": "qr_code"
+    }));
+    assert_eq!(
+        msg.status,
+        Field::Present(MessageStatus::Unknown("DELIVERED_TWICE".into()))
+    );
+    assert_eq!(
+        msg.content,
+        Content::Notification(NotificationType::Unknown("GROUP_BRAND_NEW_EVENT".into()))
+    );
+    let pix = received(&json!({"type": "ReceivedCallback", "pixKeyMessage": {"keyType": "NEW"}}));
+    match &pix.content {
+        Content::PixKey(p) => assert_eq!(
+            p.key_type,
+            Field::Present(PixKeyType::Unknown("NEW".into()))
+        ),
+        other => panic!("{other:?}"),
+    }
+    let presence = assert_lossless(&json!({"type": "PresenceChatCallback", "status": "FLYING"}));
+    match presence {
+        Callback::PresenceChat(p) => {
+            assert_eq!(
+                p.status,
+                Field::Present(PresenceStatus::Unknown("FLYING".into()))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Known values still map to their variants.
+    assert_eq!(MessageStatus::from("READ_BY_ME"), MessageStatus::ReadByMe);
+}
+
+/// Adds `"zz_extra"` to every object of `value`, returning the pointers added.
+fn add_extra_everywhere(value: &mut Value, pointer: &str, added: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                let p = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                add_extra_everywhere(child, &p, added);
+            }
+            map.insert("zz_extra".to_owned(), json!({"deep": [true, null]}));
+            added.push(format!("{pointer}/zz_extra"));
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter_mut().enumerate() {
+                add_extra_everywhere(child, &format!("{pointer}/{i}"), added);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn extra_fields_at_every_level_are_kept_and_reported() {
+    for fixture in fixtures() {
+        let mut value = fixture.value.clone();
+        let mut added = Vec::new();
+        add_extra_everywhere(&mut value, "", &mut added);
+        let parsed = assert_lossless(&value);
+        assert_eq!(parsed.kind_name(), fixture.kind, "{}", fixture.path);
+        let mut found = parsed.unmodeled();
+        found.sort();
+        added.sort();
+        assert_eq!(found, added, "{}", fixture.path);
+    }
+}
+
+#[test]
+fn null_for_every_field_is_accepted_and_stays_null() {
+    for fixture in fixtures() {
+        let Value::Object(top) = &fixture.value else {
+            panic!("fixture is an object")
+        };
+        // One nested field at a time, at every depth.
+        let mut pointers = Vec::new();
+        collect_member_pointers(&fixture.value, "", &mut pointers);
+        for pointer in pointers {
+            if pointer == "/type" {
+                continue;
+            }
+            let mut value = fixture.value.clone();
+            if let Some(slot) = value.pointer_mut(&pointer) {
+                *slot = Value::Null;
+            }
+            assert_lossless(&value);
+        }
+        // Every top-level field at once (but `type`).
+        let all_null: serde_json::Map<String, Value> = top
+            .iter()
+            .map(|(k, v)| (k.clone(), if k == "type" { v.clone() } else { Value::Null }))
+            .collect();
+        let parsed = assert_lossless(&Value::Object(all_null));
+        assert_eq!(
+            parsed.callback_type().map(|t| t.as_str()),
+            Some(fixture.callback.as_str())
+        );
+    }
+}
+
+fn collect_member_pointers(value: &Value, pointer: &str, out: &mut Vec<String>) {
+    if let Value::Object(map) = value {
+        for (key, child) in map {
+            let p = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+            out.push(p.clone());
+            collect_member_pointers(child, &p, out);
+        }
+    }
+    if let Value::Array(items) = value {
+        for (i, child) in items.iter().enumerate() {
+            collect_member_pointers(child, &format!("{pointer}/{i}"), out);
+        }
+    }
+}
+
+#[test]
+fn absent_and_null_stay_apart() {
+    let with_null = received(&json!({"type": "ReceivedCallback", "participantPhone": null}));
+    assert_eq!(with_null.participant_phone, Field::Null);
+    let without = received(&json!({"type": "ReceivedCallback"}));
+    assert_eq!(without.participant_phone, Field::Absent);
+    assert_ne!(with_null, without);
+}
+
+#[test]
+fn momment_as_string_or_number_in_seconds_or_milliseconds() {
+    let as_string = received(&json!({"type": "ReceivedCallback", "momment": "1632228638000"}));
+    let ts = as_string.momment.get().expect("momment");
+    assert!(ts.is_string());
+    assert_eq!(ts.unix_millis(), Some(1_632_228_638_000));
+    let seconds = assert_lossless(&json!({"type": "DisconnectedCallback", "momment": 1580163342}));
+    let Callback::Disconnected(d) = seconds else {
+        panic!()
+    };
+    let ts = d.momment.get().expect("momment");
+    assert_eq!(ts.unit(), Some(TimeUnit::Seconds));
+    assert_eq!(ts.unix_millis(), Some(1_580_163_342_000));
+}
+
+#[test]
+fn null_content_key_does_not_count_and_first_listed_content_wins() {
+    let msg = received(&json!({
+        "type": "ReceivedCallback",
+        "text": null,
+        "image": {"imageUrl": "https://a"}
+    }));
+    assert_eq!(msg.kind(), Kind::Image);
+    assert_eq!(msg.extra.get("text"), Some(&Value::Null));
+
+    // Two content keys: `text` is listed before `image`, whatever the order in the payload.
+    for raw in [
+        json!({"type": "ReceivedCallback", "image": {"caption": "c"}, "text": {"message": "m"}}),
+        json!({"type": "ReceivedCallback", "text": {"message": "m"}, "image": {"caption": "c"}}),
+    ] {
+        let msg = received(&raw);
+        assert_eq!(msg.kind(), Kind::Text);
+        assert_eq!(msg.extra.get("image"), Some(&json!({"caption": "c"})));
+    }
+    // The losing content is still checked: a wrong type in it is an error.
+    let bad =
+        json!({"type": "ReceivedCallback", "text": {"message": "m"}, "image": {"width": "wide"}});
+    let err = Callback::from_value(bad).expect_err("image.width is not an integer");
+    assert_eq!(err.pointer(), "/image/width");
+}
+
+#[test]
+fn waiting_message_without_content() {
+    let msg =
+        received(&json!({"type": "ReceivedCallback", "waitingMessage": true, "viewOnce": true}));
+    assert_eq!(msg.kind(), Kind::WaitingMessage);
+    let not_waiting = received(&json!({"type": "ReceivedCallback", "waitingMessage": false}));
+    assert_eq!(not_waiting.kind(), Kind::Unknown);
+}
+
+#[test]
+fn duplicate_keys_keep_the_last_value_like_serde_json_value() {
+    let body = br#"{"type":"ReceivedCallback","phone":"1","phone":"2","text":{"message":"a","message":"b"},"zz":1,"zz":2}"#;
+    let parsed = Callback::from_slice(body).expect("parses");
+    let as_value: Value = serde_json::from_slice(body).expect("value");
+    assert_eq!(serde_json::to_value(&parsed).expect("ser"), as_value);
+    let msg = parsed.as_received().expect("received");
+    assert_eq!(msg.phone.as_deref(), Some("2"));
+    // Before `type` too (those keys are held until `type` is read).
+    let body = br#"{"phone":"1","phone":"2","type":"ReceivedCallback"}"#;
+    let parsed = Callback::from_slice(body).expect("parses");
+    assert_eq!(
+        parsed.as_received().and_then(|m| m.phone.as_deref()),
+        Some("2")
+    );
+}
+
+#[test]
+fn kinds_have_stable_unique_names() {
+    let mut names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let count = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), count);
+    for kind in Kind::ALL {
+        assert_eq!(Kind::from_name(kind.as_str()), Some(*kind));
+    }
+    assert_eq!(Kind::Image.content_key(), Some("image"));
+}
+
+#[test]
+fn errors_name_pointer_and_expectation() {
+    let err = Callback::from_slice(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#).unwrap_err();
+    assert_eq!(err.pointer(), "/fromMe");
+    assert_eq!(err.kind(), zapi_webhooks::ParseErrorKind::Data);
+    assert!(
+        err.message()
+            .contains("invalid type: string \"yes\", expected a boolean"),
+        "{err}"
+    );
+    assert!(err.to_string().starts_with("at /fromMe: "), "{err}");
+
+    let err = Callback::from_slice(b"[1,2]").unwrap_err();
+    assert_eq!(err.pointer(), "");
+    assert!(err.message().contains("expected a JSON object"), "{err}");
+
+    let err = Callback::from_slice(b"").unwrap_err();
+    assert_eq!(err.kind(), zapi_webhooks::ParseErrorKind::Eof);
+
+    let err = Callback::from_slice(br#"{"type":"ReceivedCallback","text":{"message":"a",}}"#)
+        .unwrap_err();
+    assert_eq!(err.kind(), zapi_webhooks::ParseErrorKind::Syntax);
+    assert!(err.line() > 0 && err.column() > 0);
+}
