@@ -145,7 +145,10 @@ pub enum Callback {
 impl Callback {
     /// Parses a webhook body. On failure the error names the JSON pointer of the offending
     /// value and what was expected there.
+    ///
+    /// A leading UTF-8 byte order mark is skipped (plain `serde_json::from_slice` rejects it).
     pub fn from_slice(body: &[u8]) -> Result<Callback, ParseError> {
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
         serde_json::from_slice(body).map_err(|err| {
             ParseError::locate::<Callback>(body)
                 .unwrap_or_else(|| ParseError::from_json(String::new(), err))

@@ -268,7 +268,13 @@ fn cases() -> u32 {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: cases(),
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "proptest-regressions/schemas.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn serde_accepts_iff_permissive_schema_accepts(

@@ -304,7 +304,8 @@ fn kinds_have_stable_unique_names() {
 
 #[test]
 fn errors_name_pointer_and_expectation() {
-    let err = Callback::from_slice(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#).unwrap_err();
+    let err = Callback::from_slice(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#)
+        .expect_err("must be rejected");
     assert_eq!(err.pointer(), "/fromMe");
     assert_eq!(err.kind(), zapi_webhooks::ParseErrorKind::Data);
     assert!(
@@ -314,15 +315,15 @@ fn errors_name_pointer_and_expectation() {
     );
     assert!(err.to_string().starts_with("at /fromMe: "), "{err}");
 
-    let err = Callback::from_slice(b"[1,2]").unwrap_err();
+    let err = Callback::from_slice(b"[1,2]").expect_err("must be rejected");
     assert_eq!(err.pointer(), "");
     assert!(err.message().contains("expected a JSON object"), "{err}");
 
-    let err = Callback::from_slice(b"").unwrap_err();
+    let err = Callback::from_slice(b"").expect_err("must be rejected");
     assert_eq!(err.kind(), zapi_webhooks::ParseErrorKind::Eof);
 
     let err = Callback::from_slice(br#"{"type":"ReceivedCallback","text":{"message":"a",}}"#)
-        .unwrap_err();
+        .expect_err("must be rejected");
     assert_eq!(err.kind(), zapi_webhooks::ParseErrorKind::Syntax);
     assert!(err.line() > 0 && err.column() > 0);
 }
