@@ -165,8 +165,12 @@ pub(crate) fn property_schema<T: schemars::JsonSchema>(
     description: &[&str],
 ) -> Value {
     let mut schema = generator.subschema_for::<crate::Field<T>>().to_value();
-    let text = doc_text(description);
-    if let (Value::Object(map), false) = (&mut schema, text.is_empty()) {
+    let mut text = doc_text(description);
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str("May be absent or null.");
+    if let Value::Object(map) = &mut schema {
         map.insert("description".to_owned(), Value::String(text));
     }
     schema
