@@ -3,8 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zapi_webhooks::schema::{Flavor, Target, schema};
-
 /// The command that regenerates the schemas, named in every drift message.
 const FIX: &str = "cargo xtask schemas";
 
@@ -45,16 +43,14 @@ pub fn workspace_root() -> PathBuf {
 
 /// Every generated file: path relative to `schemas/`, and its contents.
 pub fn generated_files() -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    for flavor in Flavor::ALL {
-        for target in Target::all() {
-            let value = schema(target, flavor);
+    zapi_webhooks::schema::all_files()
+        .into_iter()
+        .map(|(relative, value)| {
             let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
             text.push('\n');
-            files.push((format!("{}{}", flavor.dir(), target.file_name()), text));
-        }
-    }
-    files
+            (relative, text)
+        })
+        .collect()
 }
 
 /// Writes (or with `check`, only compares) every generated file under `dir`. Returns one line
@@ -68,7 +64,7 @@ pub fn sync(dir: &Path, check: bool) -> Result<Vec<String>, String> {
             problems.push(problem);
         }
     }
-    for flavor_dir in ["", "strict/"] {
+    for flavor_dir in ["", "strict/", "config/"] {
         let folder = dir.join(flavor_dir);
         let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;

@@ -53,6 +53,7 @@ mod status;
 mod unmodeled;
 #[cfg(feature = "schema")]
 mod validate;
+pub mod webhook_config;
 
 pub use callback::{Callback, CallbackType};
 pub use connected::ConnectedCallback;

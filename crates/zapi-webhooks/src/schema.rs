@@ -196,3 +196,63 @@ impl JsonSchema for Callback {
         }
     }
 }
+
+/// The schema of a webhook-configuration body (see [`crate::webhook_config`]), with `$id` and
+/// `$comment` like the callback schemas. `name` is the file stem, e.g. `update_webhook_request`.
+fn config_schema<T: JsonSchema>(name: &str) -> Value {
+    let mut value = SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value();
+    strip_formats(&mut value);
+    if let Value::Object(map) = &mut value {
+        map.insert(
+            "$id".to_owned(),
+            Value::String(format!("{ID_BASE}config/{name}.schema.json")),
+        );
+        map.insert(
+            "$comment".to_owned(),
+            Value::String(GENERATED_NOTICE.to_owned()),
+        );
+    }
+    value
+}
+
+/// Every schema file this crate generates: its path under `schemas/` and its contents. This is
+/// what `cargo xtask schemas` writes and `cargo xtask schemas --check` compares.
+pub fn all_files() -> Vec<(String, Value)> {
+    use crate::webhook_config::{
+        UpdateEveryWebhooksRequest, UpdateNotifySentByMeRequest, UpdateWebhookRequest,
+        UpdateWebhookResponse,
+    };
+    let mut files = Vec::new();
+    for flavor in Flavor::ALL {
+        for target in Target::all() {
+            files.push((
+                format!("{}{}", flavor.dir(), target.file_name()),
+                schema(target, flavor),
+            ));
+        }
+    }
+    for (name, value) in [
+        (
+            "update_webhook_request",
+            config_schema::<UpdateWebhookRequest>("update_webhook_request"),
+        ),
+        (
+            "update_every_webhooks_request",
+            config_schema::<UpdateEveryWebhooksRequest>("update_every_webhooks_request"),
+        ),
+        (
+            "update_notify_sent_by_me_request",
+            config_schema::<UpdateNotifySentByMeRequest>("update_notify_sent_by_me_request"),
+        ),
+        (
+            "update_webhook_response",
+            config_schema::<UpdateWebhookResponse>("update_webhook_response"),
+        ),
+    ] {
+        files.push((format!("config/{name}.schema.json"), value));
+    }
+    files
+}

@@ -1,0 +1,261 @@
+//! Bodies of Z-API's webhook-configuration API: the `PUT /update-webhook-*` requests that point
+//! an instance's callbacks at your HTTPS endpoint, and their responses.
+//!
+//! Requests are strict (an unknown key is an error: it is almost always a typo such as
+//! `notifySendByMe`); responses are tolerant (unknown keys are ignored).
+//!
+//! ```
+//! use zapi_webhooks::webhook_config::{UpdateWebhookRequest, WebhookEndpoint, WebhookUrl};
+//!
+//! let url = WebhookUrl::parse("https://example.com/zapi/received")?;
+//! let body = serde_json::to_string(&UpdateWebhookRequest { value: url })?;
+//! assert_eq!(body, r#"{"value":"https://example.com/zapi/received"}"#);
+//! assert_eq!(WebhookEndpoint::Received.path(), "update-webhook-received");
+//!
+//! let err = WebhookUrl::parse("http://example.com").unwrap_err();
+//! assert!(err.to_string().contains("https"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// An HTTPS URL for a webhook. Z-API refuses webhooks that are not HTTPS, so this type does too.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct WebhookUrl(String);
+
+/// Why a string is not a usable webhook URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookUrlError {
+    url: String,
+    reason: &'static str,
+}
+
+impl fmt::Display for WebhookUrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid webhook URL {:?}: {}", self.url, self.reason)
+    }
+}
+
+impl std::error::Error for WebhookUrlError {}
+
+impl WebhookUrl {
+    /// Checks that `url` is `https://` followed by a host, with no whitespace.
+    pub fn parse(url: impl Into<String>) -> Result<WebhookUrl, WebhookUrlError> {
+        let url = url.into();
+        let fail = |reason| {
+            Err(WebhookUrlError {
+                url: url.clone(),
+                reason,
+            })
+        };
+        let Some(scheme_end) = url.find("://") else {
+            return fail("expected an https:// URL");
+        };
+        if !url[..scheme_end].eq_ignore_ascii_case("https") {
+            return fail("expected an https:// URL (Z-API refuses webhooks that are not HTTPS)");
+        }
+        if url.chars().any(char::is_whitespace) {
+            return fail("a URL cannot contain whitespace");
+        }
+        let rest = &url[scheme_end + 3..];
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        if host.is_empty() {
+            return fail("the URL has no host");
+        }
+        Ok(WebhookUrl(url))
+    }
+
+    /// The URL.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for WebhookUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for WebhookUrl {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let url = String::deserialize(deserializer)?;
+        WebhookUrl::parse(url).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for WebhookUrl {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "WebhookUrl".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "title": "WebhookUrl",
+            "description": "An https:// URL with a host and no whitespace. Z-API refuses webhooks that are not HTTPS.",
+            "type": "string",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]://[^\\s/?#]+([/?#]\\S*)?$"
+        })
+    }
+}
+
+/// Body of `PUT /update-webhook-*` (one callback) and `/update-webhook-received-delivery`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateWebhookRequest {
+    /// Your endpoint that will receive the callback.
+    pub value: WebhookUrl,
+}
+
+/// Body of `PUT /update-every-webhooks`: the same URL for every callback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct UpdateEveryWebhooksRequest {
+    /// Your endpoint that will receive every callback.
+    pub value: WebhookUrl,
+    /// Also send a `ReceivedCallback` for messages the connected number sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify_sent_by_me: Option<bool>,
+}
+
+/// Body of `PUT /update-notify-sent-by-me`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct UpdateNotifySentByMeRequest {
+    /// Send a `ReceivedCallback` for messages the connected number sends too.
+    pub notify_sent_by_me: bool,
+}
+
+/// Response of every webhook-configuration endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UpdateWebhookResponse {
+    /// Whether the change was applied.
+    pub value: bool,
+}
+
+/// The webhook-configuration endpoints, all `PUT
+/// https://api.z-api.io/instances/{instance}/token/{token}/<path>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WebhookEndpoint {
+    /// `update-webhook-received`: where `ReceivedCallback`s go.
+    Received,
+    /// `update-webhook-received-delivery`: `ReceivedCallback`s, including messages sent by the
+    /// connected number.
+    ReceivedDelivery,
+    /// `update-webhook-delivery`: where `DeliveryCallback`s go.
+    Delivery,
+    /// `update-webhook-message-status`: where `MessageStatusCallback`s go.
+    MessageStatus,
+    /// `update-webhook-chat-presence`: where `PresenceChatCallback`s go.
+    ChatPresence,
+    /// `update-webhook-connected`: where `ConnectedCallback`s go.
+    Connected,
+    /// `update-webhook-disconnected`: where `DisconnectedCallback`s go.
+    Disconnected,
+    /// `update-every-webhooks`: one URL for every callback.
+    Every,
+    /// `update-notify-sent-by-me`: turn notifications of sent messages on or off.
+    NotifySentByMe,
+}
+
+impl WebhookEndpoint {
+    /// Every endpoint.
+    pub const ALL: &'static [WebhookEndpoint] = &[
+        WebhookEndpoint::Received,
+        WebhookEndpoint::ReceivedDelivery,
+        WebhookEndpoint::Delivery,
+        WebhookEndpoint::MessageStatus,
+        WebhookEndpoint::ChatPresence,
+        WebhookEndpoint::Connected,
+        WebhookEndpoint::Disconnected,
+        WebhookEndpoint::Every,
+        WebhookEndpoint::NotifySentByMe,
+    ];
+
+    /// The last path segment, as documented.
+    pub fn path(self) -> &'static str {
+        match self {
+            WebhookEndpoint::Received => "update-webhook-received",
+            WebhookEndpoint::ReceivedDelivery => "update-webhook-received-delivery",
+            WebhookEndpoint::Delivery => "update-webhook-delivery",
+            WebhookEndpoint::MessageStatus => "update-webhook-message-status",
+            WebhookEndpoint::ChatPresence => "update-webhook-chat-presence",
+            WebhookEndpoint::Connected => "update-webhook-connected",
+            WebhookEndpoint::Disconnected => "update-webhook-disconnected",
+            WebhookEndpoint::Every => "update-every-webhooks",
+            WebhookEndpoint::NotifySentByMe => "update-notify-sent-by-me",
+        }
+    }
+
+    /// Other paths the docs give for the same endpoint.
+    pub fn documented_aliases(self) -> &'static [&'static str] {
+        match self {
+            WebhookEndpoint::Received => &["update-webhook-receive"],
+            WebhookEndpoint::MessageStatus => &["update-webhook-status"],
+            _ => &[],
+        }
+    }
+
+    /// Name of the request body type: `UpdateWebhookRequest`, `UpdateEveryWebhooksRequest` or
+    /// `UpdateNotifySentByMeRequest`.
+    pub fn request_type(self) -> &'static str {
+        match self {
+            WebhookEndpoint::Every => "UpdateEveryWebhooksRequest",
+            WebhookEndpoint::NotifySentByMe => "UpdateNotifySentByMeRequest",
+            _ => "UpdateWebhookRequest",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_must_be_https_with_a_host() {
+        for good in [
+            "https://a.example",
+            "HTTPS://a.example/x?y#z",
+            "https://a:8443/p",
+        ] {
+            assert!(WebhookUrl::parse(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "http://a.example",
+            "ftp://a",
+            "https://",
+            "https:///x",
+            "a.example",
+            "https://a b",
+        ] {
+            assert!(WebhookUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn request_bodies_round_trip_and_reject_http_and_typos() {
+        let every: UpdateEveryWebhooksRequest = serde_json::from_str(
+            r#"{"value":"https://endereco-do-seu-sistema.com.br/instancia/SUA_INSTANCIA/status","notifySentByMe":true}"#,
+        )
+        .expect("docs example");
+        assert_eq!(every.notify_sent_by_me, Some(true));
+        let err = serde_json::from_str::<UpdateWebhookRequest>(r#"{"value":"http://x.example"}"#)
+            .expect_err("http");
+        assert!(err.to_string().contains("HTTPS"), "{err}");
+        assert!(
+            serde_json::from_str::<UpdateNotifySentByMeRequest>(r#"{"notifySendByMe":true}"#)
+                .is_err()
+        );
+        let response: UpdateWebhookResponse =
+            serde_json::from_str(r#"{"value":true,"extra":1}"#).expect("tolerant response");
+        assert!(response.value);
+    }
+}
