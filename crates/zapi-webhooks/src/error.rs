@@ -121,18 +121,7 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Appends one reference token to a JSON pointer, escaping `~` and `/`.
-pub(crate) fn push_token(mut pointer: String, token: &str) -> String {
-    pointer.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-    pointer
-}
+pub(crate) use crate::json_pointer::push as push_token;
 
 /// The JSON pointer of a `serde_path_to_error` path.
 pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {

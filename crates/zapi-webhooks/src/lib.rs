@@ -43,6 +43,7 @@ mod connected;
 mod delivery;
 mod disconnected;
 mod error;
+pub mod json_pointer;
 mod message_status;
 mod presence_chat;
 pub mod quirks;

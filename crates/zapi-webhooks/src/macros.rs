@@ -75,13 +75,7 @@ macro_rules! lossless_object {
 
         #[cfg(feature = "schema")]
         impl schemars::JsonSchema for $name {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($name).into()
-            }
-
-            fn schema_id() -> std::borrow::Cow<'static, str> {
-                concat!("zapi_webhooks::", stringify!($name)).into()
-            }
+            $crate::macros::schema_identity!($name);
 
             fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
                 $crate::object::object_schema(
@@ -204,6 +198,20 @@ macro_rules! lossless_object {
     };
 }
 
+/// The `schema_name` and `schema_id` of a model's `JsonSchema` impl.
+#[cfg(feature = "schema")]
+macro_rules! schema_identity {
+    ($name:ident) => {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            stringify!($name).into()
+        }
+
+        fn schema_id() -> std::borrow::Cow<'static, str> {
+            concat!("zapi_webhooks::", stringify!($name)).into()
+        }
+    };
+}
+
 /// `Serialize` and `Deserialize` through [`crate::object::Object`].
 macro_rules! object_serde_impls {
     ($name:ident) => {
@@ -322,13 +330,7 @@ macro_rules! open_enum {
 
         #[cfg(feature = "schema")]
         impl schemars::JsonSchema for $name {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($name).into()
-            }
-
-            fn schema_id() -> std::borrow::Cow<'static, str> {
-                concat!("zapi_webhooks::", stringify!($name)).into()
-            }
+            $crate::macros::schema_identity!($name);
 
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
                 $crate::macros::open_enum_schema(
@@ -381,4 +383,6 @@ pub(crate) fn open_enum_schema(
     }
 }
 
+#[cfg(feature = "schema")]
+pub(crate) use schema_identity;
 pub(crate) use {lossless_object, object_serde_impls, open_enum};

@@ -8,9 +8,15 @@ fn readme_lists_every_kind_and_callback() {
         .expect("read README.md");
     for kind in Kind::ALL {
         let row = format!("| `{}` |", kind.as_str());
-        assert!(readme.contains(&row), "README.md has no row for kind {kind}");
+        assert!(
+            readme.contains(&row),
+            "README.md has no row for kind {kind}"
+        );
         if let Some(key) = kind.content_key() {
-            assert!(readme.contains(&format!("`{key}`")), "README.md misses key {key}");
+            assert!(
+                readme.contains(&format!("`{key}`")),
+                "README.md misses key {key}"
+            );
         }
     }
     for callback in CallbackType::ALL {
@@ -19,5 +25,8 @@ fn readme_lists_every_kind_and_callback() {
             "README.md has no row for {callback}"
         );
     }
-    assert!(readme.contains("cargo test --workspace"), "README.md gives the test command");
+    assert!(
+        readme.contains("cargo test --workspace"),
+        "README.md gives the test command"
+    );
 }

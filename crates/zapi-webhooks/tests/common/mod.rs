@@ -67,51 +67,7 @@ pub fn fixtures() -> Vec<FixtureEntry> {
 
 /// The first place where `actual` differs from `expected`, as "pointer: what", or `None`.
 pub fn first_difference(expected: &Value, actual: &Value) -> Option<String> {
-    fn push(pointer: &str, token: &str) -> String {
-        format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
-    }
-    fn walk(pointer: &str, expected: &Value, actual: &Value) -> Option<String> {
-        match (expected, actual) {
-            (Value::Object(e), Value::Object(a)) => {
-                for (key, ev) in e {
-                    match a.get(key) {
-                        None => return Some(format!("{}: key dropped", push(pointer, key))),
-                        Some(av) => {
-                            if let Some(diff) = walk(&push(pointer, key), ev, av) {
-                                return Some(diff);
-                            }
-                        }
-                    }
-                }
-                a.keys()
-                    .find(|key| !e.contains_key(*key))
-                    .map(|key| format!("{}: key added", push(pointer, key)))
-            }
-            (Value::Array(e), Value::Array(a)) => {
-                if e.len() != a.len() {
-                    return Some(format!(
-                        "{pointer}: array length {} became {}",
-                        e.len(),
-                        a.len()
-                    ));
-                }
-                e.iter()
-                    .zip(a)
-                    .enumerate()
-                    .find_map(|(i, (ev, av))| walk(&push(pointer, &i.to_string()), ev, av))
-            }
-            _ if expected == actual => None,
-            _ => Some(format!(
-                "{}: expected {expected} found {actual}",
-                if pointer.is_empty() {
-                    "(root)"
-                } else {
-                    pointer
-                }
-            )),
-        }
-    }
-    walk("", expected, actual)
+    zapi_webhooks::json_pointer::first_difference(expected, actual).map(|d| d.to_string())
 }
 
 #[test]
@@ -122,12 +78,12 @@ fn first_difference_names_the_pointer() {
     let b = json!({"x": {"y": [1, 2, {"z/w": 0}]}});
     assert_eq!(
         first_difference(&a, &b).as_deref(),
-        Some("/x/y/2/z~1w: expected null found 0")
+        Some("/x/y/2/z~1w: expected null, found 0")
     );
     let c = json!({"x": {"y": [1, 2.0, {"z/w": null}]}});
     assert_eq!(
         first_difference(&a, &c).as_deref(),
-        Some("/x/y/1: expected 2 found 2.0")
+        Some("/x/y/1: expected 2, found 2.0")
     );
     let d = json!({"x": {"y": [1, 2, {"z/w": null}]}, "extra": 1});
     assert_eq!(
