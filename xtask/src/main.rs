@@ -6,7 +6,9 @@
 
 mod import_docs;
 mod lenient_json;
+mod openapi;
 mod schemas;
+mod typescript;
 
 use std::process::ExitCode;
 
@@ -23,6 +25,13 @@ commands:
   schemas [--check]
       Regenerate every JSON Schema under schemas/ from the models. With
       --check, change nothing and fail naming each stale or missing file.
+  openapi [--check]
+      Regenerate schemas/openapi.json: an OpenAPI 3.1 document with one webhook
+      per callback (every fixture as an example) and the webhook-configuration
+      endpoints. --check changes nothing and fails if the file is stale.
+  typescript [--check]
+      Regenerate the npm package of TypeScript types in schemas/typescript/
+      from the JSON Schemas. --check changes nothing and fails if it is stale.
   help
       Show this text.
 ";
@@ -36,6 +45,8 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "import-docs" => import_docs::run(rest),
         "schemas" => schemas::run(rest),
+        "openapi" => openapi::run(rest),
+        "typescript" => typescript::run(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -8,29 +8,54 @@ const FIX: &str = "cargo xtask schemas";
 
 /// Runs the command with its arguments.
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
+    let check = check_flag(args, "schemas")?;
+    let stale = sync(&workspace_root().join("schemas"), check)?;
+    Ok(report(
+        &stale,
+        check,
+        FIX,
+        "schemas are up to date",
+        "schema file(s)",
+    ))
+}
+
+/// Parses the arguments of a generating command: nothing, or `--check`. Returns whether
+/// `--check` was given.
+pub(crate) fn check_flag(args: &[String], command: &str) -> Result<bool, String> {
     let mut check = false;
     for arg in args {
         match arg.as_str() {
             "--check" => check = true,
-            other => return Err(format!("unknown argument `{other}` for `schemas`")),
+            other => return Err(format!("unknown argument `{other}` for `{command}`")),
         }
     }
-    let stale = sync(&workspace_root().join("schemas"), check)?;
-    if stale.is_empty() {
-        println!("schemas are up to date");
-        return Ok(ExitCode::SUCCESS);
+    Ok(check)
+}
+
+/// Prints the outcome of a generating command (`problems` as returned by
+/// [`ensure_file_contents`]) and picks the exit code: with `check`, 1 when anything is stale.
+pub(crate) fn report(
+    problems: &[String],
+    check: bool,
+    fix: &str,
+    up_to_date: &str,
+    files: &str,
+) -> ExitCode {
+    if problems.is_empty() {
+        println!("{up_to_date}");
+        return ExitCode::SUCCESS;
     }
     if check {
-        for problem in &stale {
+        for problem in problems {
             eprintln!("{problem}");
         }
-        eprintln!("{} schema file(s) not up to date, run `{FIX}`", stale.len());
-        Ok(ExitCode::from(1))
+        eprintln!("{} {files} not up to date, run `{fix}`", problems.len());
+        ExitCode::from(1)
     } else {
-        for problem in &stale {
+        for problem in problems {
             println!("updated: {problem}");
         }
-        Ok(ExitCode::SUCCESS)
+        ExitCode::SUCCESS
     }
 }
 
@@ -60,7 +85,7 @@ pub fn sync(dir: &Path, check: bool) -> Result<Vec<String>, String> {
     let mut problems = Vec::new();
     for (relative, contents) in &files {
         let path = dir.join(relative);
-        if let Some(problem) = ensure_file_contents(&path, contents, check)? {
+        if let Some(problem) = ensure_file_contents(&path, contents, check, FIX)? {
             problems.push(problem);
         }
     }
@@ -89,11 +114,13 @@ pub fn sync(dir: &Path, check: bool) -> Result<Vec<String>, String> {
 }
 
 /// Writes `contents` to `path` unless it already holds exactly that. With `check`, never writes
-/// and reports the file instead. Returns the problem line, if any.
-fn ensure_file_contents(
+/// and reports the file instead, naming `fix` (the command that regenerates it). Returns the
+/// problem line, if any.
+pub(crate) fn ensure_file_contents(
     path: &Path,
     contents: &str,
     check: bool,
+    fix: &str,
 ) -> Result<Option<String>, String> {
     let current = std::fs::read_to_string(path).ok();
     if current.as_deref() == Some(contents) {
@@ -106,7 +133,7 @@ fn ensure_file_contents(
         } else {
             "was not up-to-date"
         };
-        return Ok(Some(format!("`{shown}` {what}, run `{FIX}`")));
+        return Ok(Some(format!("`{shown}` {what}, run `{fix}`")));
     }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)

@@ -131,6 +131,7 @@ pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
             Segment::Seq { index } => push_token(pointer, &index.to_string()),
             Segment::Map { key } => push_token(pointer, key),
             Segment::Enum { variant } => push_token(pointer, variant),
-            Segment::Unknown => push_token(pointer, "?"),
+            // A key not read yet (a body cut off after a value): name the parent.
+            Segment::Unknown => pointer,
         })
 }

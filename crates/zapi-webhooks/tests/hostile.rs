@@ -155,6 +155,15 @@ fn invalid_utf8_bom_empty_and_non_objects() {
         assert_eq!(err.pointer(), "");
         assert!(err.message().contains("expected a JSON object"), "{err}");
     }
+    // Cut off after a value: the pointer names the object being read, never a placeholder.
+    for (body, pointer) in [
+        (&br#"{"a":1"#[..], ""),
+        (br#"{"type":"ReceivedCallback","text":{"message":"hi","#, "/text"),
+    ] {
+        let err = Callback::from_slice(body).expect_err("truncated");
+        assert_eq!(err.kind(), ParseErrorKind::Eof);
+        assert_eq!(err.pointer(), pointer);
+    }
     // Trailing data after the object.
     let err = Callback::from_slice(b"{\"type\":\"DeliveryCallback\"} {}").expect_err("trailing");
     assert_eq!(err.kind(), ParseErrorKind::Syntax);
