@@ -1,1 +1,112 @@
-fn main() {}
+//! Parse throughput over the fixture corpus: the typed lossless parse
+//! (`serde_json::from_slice::<Callback>`) against `serde_json::Value` and against
+//! `serde::de::IgnoredAny` (a syntax-only pass, the floor any parse into memory sits on).
+//!
+//! One group per fixture set, each with the three targets side by side:
+//!
+//! * `all`: the whole corpus (`fixtures/<callback>/*.json`, 110 payloads);
+//! * `received`: the `ReceivedCallback` payloads (the bulk of real traffic);
+//! * `small`: every other callback together;
+//! * `delivery`, `message_status`, `presence_chat`, `connected`, `disconnected`: each alone;
+//! * `compact` and `type_first`: the whole corpus rewritten without whitespace, in the original
+//!   key order and with `type` moved to the front. Most fixtures (like Z-API's own payloads)
+//!   send `type` after a dozen other keys; `Callback` must buffer every key before `type` as a
+//!   `Value` and convert it afterwards, so this pair measures what that buffering costs.
+//!
+//! One iteration parses every payload of the set once and drops the result (dropping is part of
+//! the cost a webhook handler pays). Throughput is reported in bytes/s (`BytesCount`, the sum of
+//! the files' sizes) and payloads/s (`ItemsCount`).
+//!
+//! ```text
+//! cargo bench -p zapi-webhooks --bench parse                 # everything (~40 s)
+//! cargo bench -p zapi-webhooks --bench parse -- received     # one group (regex on the path)
+//! cargo bench -p zapi-webhooks --bench parse -- 'all::Callback' --min-time 3
+//! ```
+//!
+//! Defaults (100 samples, at least 0.8 s and at most 3 s per bench) come from
+//! `common::divan()`; any divan flag or `DIVAN_*` variable overrides them.
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{Bencher, black_box};
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde_json::Value;
+use zapi_webhooks::Callback;
+
+mod common;
+
+use common::{CORPUS, Set};
+
+fn main() {
+    check_corpus();
+    common::divan().main();
+}
+
+/// Fails fast, before any timing, if a fixture does not parse or lands in the wrong model: a
+/// bench over payloads that error out would measure the error path.
+fn check_corpus() {
+    for payload in CORPUS.iter() {
+        serde_json::from_slice::<Value>(&payload.bytes)
+            .unwrap_or_else(|err| panic!("fixture {} is not JSON: {err}", payload.path));
+        let callback = serde_json::from_slice::<Callback>(&payload.bytes)
+            .unwrap_or_else(|err| panic!("fixture {} does not parse: {err}", payload.path));
+        assert_eq!(
+            callback.callback_type(),
+            Some(payload.family),
+            "fixture {} parsed as the wrong callback",
+            payload.path
+        );
+    }
+    for name in ["compact", "type_first"] {
+        let set = Set::named(name);
+        for (payload, bytes) in CORPUS.iter().zip(&set.payloads) {
+            let original = serde_json::from_slice::<Callback>(&payload.bytes).ok();
+            let rewritten = serde_json::from_slice::<Callback>(bytes).ok();
+            assert!(
+                rewritten.is_some() && rewritten == original,
+                "fixture {} rewritten for `{name}` parses differently",
+                payload.path
+            );
+        }
+    }
+}
+
+/// Parses every payload of the set `name` into `T` once per iteration.
+fn parse_set<T: DeserializeOwned>(bencher: Bencher, name: &str) {
+    let set = Set::named(name);
+    bencher
+        .counter(BytesCount::new(set.bytes))
+        .counter(ItemsCount::new(set.payloads.len()))
+        .bench(|| {
+            for bytes in &set.payloads {
+                let parsed: T = serde_json::from_slice(black_box(bytes))
+                    .expect("fixtures were checked to parse before timing");
+                black_box(parsed);
+            }
+        });
+}
+
+/// One bench group per fixture set, each generic over the parse target.
+macro_rules! fixture_sets {
+    ($($set:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("The `", stringify!($set), "` fixture set.")]
+            #[divan::bench(types = [Callback, Value, IgnoredAny])]
+            fn $set<T: DeserializeOwned>(bencher: Bencher) {
+                parse_set::<T>(bencher, stringify!($set));
+            }
+        )*
+    };
+}
+
+fixture_sets!(
+    all,
+    received,
+    small,
+    delivery,
+    message_status,
+    presence_chat,
+    connected,
+    disconnected,
+    compact,
+    type_first,
+);

@@ -158,7 +158,10 @@ fn invalid_utf8_bom_empty_and_non_objects() {
     // Cut off after a value: the pointer names the object being read, never a placeholder.
     for (body, pointer) in [
         (&br#"{"a":1"#[..], ""),
-        (br#"{"type":"ReceivedCallback","text":{"message":"hi","#, "/text"),
+        (
+            br#"{"type":"ReceivedCallback","text":{"message":"hi","#,
+            "/text",
+        ),
     ] {
         let err = Callback::from_slice(body).expect_err("truncated");
         assert_eq!(err.kind(), ParseErrorKind::Eof);
