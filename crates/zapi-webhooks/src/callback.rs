@@ -106,8 +106,12 @@ impl fmt::Display for CallbackType {
 /// Deserializing reads the object once. Keys before `type` are held as `Value`s until `type`
 /// says which model to fill; from there on every value goes straight into its typed field. A
 /// `type` this crate does not know (or no `type` at all) gives [`Callback::Unknown`] with the
-/// whole object. If `type` appears twice, the first one picks the model and the last one is the
-/// value kept, as `serde_json::Value` would keep it.
+/// whole object.
+///
+/// Repeated keys: the last value wins, as in `serde_json::Value` (for `type` too: the model is
+/// the one the last `type` names). Every value of a repeated key must still have the right type
+/// for its field: `{"phone": 1, "phone": "5544"}` is an error, where a JSON Schema validator,
+/// which only sees the last value, accepts it.
 ///
 /// ```
 /// use zapi_webhooks::{Callback, Content};
@@ -293,6 +297,30 @@ impl Callback {
         }
     }
 
+    /// A repeated `type` key: the last one wins, as in `serde_json::Value`. If it names another
+    /// callback, what was read so far moves to that callback's model (losslessly, through its
+    /// JSON), so the result is what a single `type` with the last value would give.
+    fn retyped<E: de::Error>(self, type_value: String) -> Result<Callback, E> {
+        let mut callback = if CallbackType::parse(&type_value) == self.callback_type() {
+            self
+        } else {
+            let entries = match serde_json::to_value(&self) {
+                Ok(Value::Object(entries)) => entries,
+                Ok(_) => Map::new(),
+                Err(err) => return Err(E::custom(err)),
+            };
+            let mut moved = Callback::empty_for(&type_value);
+            for (key, value) in entries {
+                if key != "type" {
+                    moved.take_entry::<E>(key, value)?;
+                }
+            }
+            moved
+        };
+        callback.take_entry::<E>("type".to_owned(), Value::String(type_value))?;
+        Ok(callback)
+    }
+
     fn take_entry<E: de::Error>(&mut self, key: String, value: Value) -> Result<(), E> {
         let result = match self {
             Callback::Received(c) => c.take_entry(key, value),
@@ -369,7 +397,12 @@ impl<'de> Visitor<'de> for CallbackVisitor {
             pending.push((key.into_owned(), value));
         };
         while let Some(Key(key)) = map.next_key()? {
-            callback.read_entry(key, &mut map)?;
+            if key == "type" {
+                let TypeValue(type_value) = map.next_value()?;
+                callback = callback.retyped::<A::Error>(type_value)?;
+            } else {
+                callback.read_entry(key, &mut map)?;
+            }
         }
         callback.finish();
         Ok(callback)

@@ -327,3 +327,64 @@ fn errors_name_pointer_and_expectation() {
     assert_eq!(err.kind(), zapi_webhooks::ParseErrorKind::Syntax);
     assert!(err.line() > 0 && err.column() > 0);
 }
+
+/// Repeated keys, found by the fuzzer (`fuzz/regressions/`): the last value wins everywhere,
+/// the result re-parses to the same model, and the permissive schema (which sees only the last
+/// values) agrees.
+#[test]
+fn repeated_keys_found_by_the_fuzzer() {
+    use zapi_webhooks::schema::Flavor;
+    let cases: [(&str, Option<&str>); 6] = [
+        (
+            r#"{"type":"PresenceChatCallback","type":"c"}"#,
+            Some("unknown"),
+        ),
+        (r#"{"type":"x","type":"ReceivedCallback","fromMe":1}"#, None),
+        (
+            r#"{"type":"ReceivedCallback","text":null,"text":{}}"#,
+            Some("text"),
+        ),
+        (
+            r#"{"type":"ReceivedCallback","image":{},"image":null,"text":{}}"#,
+            Some("text"),
+        ),
+        (
+            r#"{"type":"ReceivedCallback","text":{"message":"a"},"image":{},"text":null,"sticker":{}}"#,
+            Some("image"),
+        ),
+        (
+            r#"{"type":"DeliveryCallback","phone":"1","type":"ReceivedCallBack","text":{}}"#,
+            Some("text"),
+        ),
+    ];
+    for (body, kind) in cases {
+        let value: Value = serde_json::from_str(body).expect("JSON");
+        let parsed = Callback::from_slice(body.as_bytes());
+        let schema_ok = zapi_webhooks::validate(&value, Flavor::Permissive).is_ok();
+        assert_eq!(parsed.is_ok(), schema_ok, "{body}: {parsed:?}");
+        match (parsed, kind) {
+            (Ok(parsed), Some(kind)) => {
+                assert_eq!(parsed.kind_name(), kind, "{body}");
+                let written = serde_json::to_vec(&parsed).expect("ser");
+                assert_eq!(
+                    serde_json::from_slice::<Value>(&written).expect("JSON"),
+                    value
+                );
+                // Written once per key: the output has no repeated keys left.
+                let reparsed = Callback::from_slice(&written).expect("re-parse");
+                assert_eq!(reparsed, parsed, "{body}");
+                assert_eq!(
+                    written.len(),
+                    serde_json::to_vec(&value).expect("ser").len(),
+                    "{body}: a key was written twice"
+                );
+            }
+            (Err(err), None) => assert_eq!(err.pointer(), "/fromMe", "{body}"),
+            (other, _) => panic!("{body}: {other:?}"),
+        }
+    }
+    // The documented divergence: an earlier value of a repeated key must be valid too.
+    let err = Callback::from_slice(br#"{"type":"ReceivedCallback","phone":1,"phone":""}"#)
+        .expect_err("every value is checked");
+    assert_eq!(err.pointer(), "/phone");
+}

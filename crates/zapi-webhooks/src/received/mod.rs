@@ -124,6 +124,11 @@ macro_rules! content_kinds {
                 matches!(key, $($key)|*)
             }
 
+            /// Rank of a content key: its position in the table (lower wins).
+            fn key_priority(key: &str) -> usize {
+                [$($key),*].iter().position(|k| *k == key).unwrap_or(usize::MAX)
+            }
+
             /// Reads the value of a content key; `None` for `null`.
             fn read<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Content>, A::Error> {
                 Ok(match key {
@@ -377,10 +382,20 @@ impl ReceivedCallback {
         self.content.kind()
     }
 
-    /// Puts a content value where it belongs: in `content` if it wins, else in `extra`.
-    fn offer_content(&mut self, candidate: Content) -> Result<(), serde_json::Error> {
-        let has_content = !matches!(self.content, Content::Unknown(_) | Content::WaitingMessage);
-        let loser = if !has_content {
+    /// Stores the value of content key `key` (`None` for `null`). The key's last value wins, as
+    /// in `serde_json::Value`; among the keys with a value, the one listed first in [`Content`]
+    /// becomes the content and the others are parked in `extra` (already checked, as JSON).
+    fn set_content(&mut self, key: &str, value: Option<Content>) -> Result<(), serde_json::Error> {
+        let current_key = self.content.kind().content_key();
+        let Some(candidate) = value else {
+            if current_key == Some(key) {
+                self.content = Content::default();
+            }
+            self.extra.insert(key.to_owned(), Value::Null);
+            return Ok(());
+        };
+        self.extra.remove(key);
+        let loser = if current_key.is_none() || current_key == Some(key) {
             self.content = candidate;
             return Ok(());
         } else if candidate.priority() < self.content.priority() {
@@ -388,10 +403,47 @@ impl ReceivedCallback {
         } else {
             candidate
         };
+        self.park(loser)
+    }
+
+    /// Moves a content value that lost to a higher-priority one into `extra`.
+    fn park(&mut self, loser: Content) -> Result<(), serde_json::Error> {
         if let Some((key, value)) = loser.to_entry() {
             self.extra.insert(key.to_owned(), value?);
         }
         Ok(())
+    }
+
+    /// With duplicate content keys, a parked value can outrank the content once the content's
+    /// key was overwritten by `null`: promote the best parked one. Only runs when `extra` holds
+    /// something, and only changes anything for payloads with repeated keys.
+    fn promote_parked_content(&mut self) {
+        let current = self.content.priority();
+        let best = self
+            .extra
+            .iter()
+            .filter(|(key, value)| !value.is_null() && Content::is_content_key(key))
+            .map(|(key, _)| (Content::key_priority(key), key.clone()))
+            .min();
+        let Some((priority, key)) = best else { return };
+        if priority >= current {
+            return;
+        }
+        let Some(value) = self.extra.remove(&key) else {
+            return;
+        };
+        match Content::take(&key, value.clone()) {
+            Ok(Some(promoted)) => {
+                let demoted = std::mem::replace(&mut self.content, promoted);
+                if self.park(demoted).is_err() {
+                    // Cannot happen for values that parsed; never lose one if it did.
+                    self.extra.insert(key, value);
+                }
+            }
+            _ => {
+                self.extra.insert(key, value);
+            }
+        }
     }
 }
 
@@ -405,15 +457,10 @@ impl Object for ReceivedCallback {
             return Ok(());
         }
         if Content::is_content_key(&key) {
-            match Content::read(&key, map)? {
-                Some(content) => self
-                    .offer_content(content)
-                    .map_err(serde::de::Error::custom)?,
-                None => {
-                    self.extra.insert(key.into_owned(), Value::Null);
-                }
-            }
-            return Ok(());
+            let content = Content::read(&key, map)?;
+            return self
+                .set_content(&key, content)
+                .map_err(serde::de::Error::custom);
         }
         self.extra.insert(key.into_owned(), map.next_value()?);
         Ok(())
@@ -424,22 +471,20 @@ impl Object for ReceivedCallback {
             return Ok(());
         };
         if Content::is_content_key(&key) {
-            match Content::take(&key, value)? {
-                Some(content) => self.offer_content(content).map_err(|err| EntryError {
-                    pointer: crate::error::push_token(String::new(), &key),
-                    message: err.to_string(),
-                })?,
-                None => {
-                    self.extra.insert(key, Value::Null);
-                }
-            }
-            return Ok(());
+            let content = Content::take(&key, value)?;
+            return self.set_content(&key, content).map_err(|err| EntryError {
+                pointer: crate::error::push_token(String::new(), &key),
+                message: err.to_string(),
+            });
         }
         self.extra.insert(key, value);
         Ok(())
     }
 
     fn finish(&mut self) {
+        if !self.extra.is_empty() {
+            self.promote_parked_content();
+        }
         if let Content::Unknown(entries) = &mut self.content {
             if self.waiting_message == crate::Field::Present(true) {
                 self.content = Content::WaitingMessage;
