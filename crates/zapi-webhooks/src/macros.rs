@@ -67,7 +67,7 @@ macro_rules! lossless_object {
         }
 
         impl $crate::Unmodeled for $name {
-            fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+            fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
                 self.collect_known_unmodeled(pointer, out);
                 $crate::unmodeled::extra_pointers(&self.extra, pointer, out);
             }
@@ -153,14 +153,12 @@ macro_rules! lossless_object {
                 Ok(None)
             }
 
-            fn collect_known_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+            fn collect_known_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
                 $(
-                    if self.$field.is_present() {
-                        $crate::Unmodeled::collect_unmodeled(
-                            &self.$field,
-                            &$crate::error::push_token(pointer.to_owned(), $key),
-                            out,
-                        );
+                    if !<$ty as $crate::Unmodeled>::LEAF && self.$field.is_present() {
+                        $crate::unmodeled::with_token(pointer, $key, |p| {
+                            $crate::Unmodeled::collect_unmodeled(&self.$field, p, out)
+                        });
                     }
                 )*
             }
@@ -282,7 +280,9 @@ macro_rules! open_enum {
         }
 
         impl $crate::Unmodeled for $name {
-            fn collect_unmodeled(&self, _: &str, _: &mut Vec<String>) {}
+            const LEAF: bool = true;
+
+            fn collect_unmodeled(&self, _: &mut String, _: &mut Vec<String>) {}
         }
 
         impl From<&str> for $name {

@@ -7,9 +7,34 @@ use crate::{Callback, Field, NumberOrString, Timestamp};
 
 /// A model that can list the keys it kept without modeling them.
 pub trait Unmodeled {
+    /// `true` for types that never hold unmodeled keys (strings, numbers, open enums, ...):
+    /// containers skip them without building their pointer.
+    const LEAF: bool = false;
+
     /// Appends to `out` the JSON pointer of every unmodeled key in `self`, which sits at
-    /// `pointer` in the payload.
-    fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>);
+    /// `pointer` in the payload. `pointer` is a shared buffer: implementations may push to it
+    /// but must leave it as they found it.
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>);
+}
+
+/// Runs `f` with `token` appended to the pointer buffer, then restores it.
+pub(crate) fn with_token<R>(
+    pointer: &mut String,
+    token: &str,
+    f: impl FnOnce(&mut String) -> R,
+) -> R {
+    let len = pointer.len();
+    pointer.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+    let result = f(pointer);
+    pointer.truncate(len);
+    result
 }
 
 /// The JSON pointers (RFC 6901) of every key in `callback` that no model knows, at any depth, in
@@ -24,12 +49,12 @@ pub trait Unmodeled {
 /// ```
 pub fn unmodeled_pointers(callback: &Callback) -> Vec<String> {
     let mut out = Vec::new();
-    callback.collect_unmodeled("", &mut out);
+    callback.collect_unmodeled(&mut String::new(), &mut out);
     out
 }
 
 impl Unmodeled for Callback {
-    fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         match self {
             Callback::Received(c) => c.collect_unmodeled(pointer, out),
             Callback::Delivery(c) => c.collect_unmodeled(pointer, out),
@@ -37,7 +62,12 @@ impl Unmodeled for Callback {
             Callback::PresenceChat(c) => c.collect_unmodeled(pointer, out),
             Callback::Connected(c) => c.collect_unmodeled(pointer, out),
             Callback::Disconnected(c) => c.collect_unmodeled(pointer, out),
-            Callback::Unknown(map) => extra_pointers(map, pointer, out),
+            // `type` was read (to find the callback unknown), so it is not reported.
+            Callback::Unknown(map) => out.extend(
+                map.keys()
+                    .filter(|key| *key != "type")
+                    .map(|key| push_token(pointer.clone(), key)),
+            ),
         }
     }
 }
@@ -48,7 +78,9 @@ pub(crate) fn extra_pointers(map: &Map<String, Value>, pointer: &str, out: &mut 
 }
 
 impl<T: Unmodeled> Unmodeled for Field<T> {
-    fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+    const LEAF: bool = T::LEAF;
+
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         if let Field::Present(value) = self {
             value.collect_unmodeled(pointer, out);
         }
@@ -56,7 +88,9 @@ impl<T: Unmodeled> Unmodeled for Field<T> {
 }
 
 impl<T: Unmodeled> Unmodeled for Option<T> {
-    fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+    const LEAF: bool = T::LEAF;
+
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         if let Some(value) = self {
             value.collect_unmodeled(pointer, out);
         }
@@ -64,9 +98,16 @@ impl<T: Unmodeled> Unmodeled for Option<T> {
 }
 
 impl<T: Unmodeled> Unmodeled for Vec<T> {
-    fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+    const LEAF: bool = T::LEAF;
+
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
+        if T::LEAF {
+            return;
+        }
         for (index, item) in self.iter().enumerate() {
-            item.collect_unmodeled(&push_token(pointer.to_owned(), &index.to_string()), out);
+            with_token(pointer, &index.to_string(), |p| {
+                item.collect_unmodeled(p, out)
+            });
         }
     }
 }
@@ -75,7 +116,9 @@ macro_rules! leaf_unmodeled {
     ($($ty:ty),*) => {
         $(
             impl Unmodeled for $ty {
-                fn collect_unmodeled(&self, _: &str, _: &mut Vec<String>) {}
+                const LEAF: bool = true;
+
+                fn collect_unmodeled(&self, _: &mut String, _: &mut Vec<String>) {}
             }
         )*
     };

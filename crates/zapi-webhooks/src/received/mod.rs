@@ -174,14 +174,16 @@ macro_rules! content_kinds {
                 }
             }
 
-            fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+            fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
                 match self {
                     $(
-                        Content::$variant(inner) => crate::Unmodeled::collect_unmodeled(
-                            inner,
-                            &crate::error::push_token(pointer.to_owned(), $key),
-                            out,
-                        ),
+                        Content::$variant(inner) => {
+                            if !<$ty as crate::Unmodeled>::LEAF {
+                                crate::unmodeled::with_token(pointer, $key, |p| {
+                                    crate::Unmodeled::collect_unmodeled(inner, p, out)
+                                });
+                            }
+                        }
                     )*
                     Content::WaitingMessage => {}
                     Content::Unknown(entries) => crate::unmodeled::extra_pointers(entries, pointer, out),
@@ -512,7 +514,7 @@ impl Object for ReceivedCallback {
 crate::macros::object_serde_impls!(ReceivedCallback);
 
 impl crate::Unmodeled for ReceivedCallback {
-    fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         self.collect_known_unmodeled(pointer, out);
         self.content.collect_unmodeled(pointer, out);
         crate::unmodeled::extra_pointers(&self.extra, pointer, out);

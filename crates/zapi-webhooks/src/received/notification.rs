@@ -118,7 +118,7 @@ impl NotificationParameter {
 }
 
 impl crate::Unmodeled for NotificationParameter {
-    fn collect_unmodeled(&self, pointer: &str, out: &mut Vec<String>) {
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         if let NotificationParameter::Object(object) = self {
             object.collect_unmodeled(pointer, out);
         }

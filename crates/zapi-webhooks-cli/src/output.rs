@@ -1,0 +1,344 @@
+//! What `validate` prints: a JSON line per payload, or a human line per problem payload and a
+//! closing summary.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::check::{Problem, Report};
+
+/// Output format of `validate` and `kinds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text.
+    Human,
+    /// Machine-readable JSON.
+    Json,
+}
+
+/// Where a payload came from: `path` for a whole file, `path:line` for a line of an NDJSON
+/// input.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The input's label.
+    pub label: &'a str,
+    /// The 1-based line number, for line-per-payload inputs.
+    pub line: Option<u64>,
+}
+
+impl fmt::Display for Source<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.label),
+            None => f.write_str(self.label),
+        }
+    }
+}
+
+impl Serialize for Source<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The object printed for each payload by `--format json`.
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    source: Source<'a>,
+    callback: Option<&'static str>,
+    kind: Option<&'static str>,
+    valid: bool,
+    lossless: Option<bool>,
+    unmodeled: &'a [String],
+    errors: &'a [Problem],
+}
+
+/// Appends the JSON line of one payload (with its newline) to `out`.
+pub fn write_json_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) {
+    let line = JsonLine {
+        source,
+        callback: report.callback.map(|c| c.as_str()),
+        kind: report.kind,
+        valid: report.valid,
+        lossless: report.lossless,
+        unmodeled: &report.unmodeled,
+        errors: &report.errors,
+    };
+    // Writing into a Vec cannot fail, and every field serializes.
+    if serde_json::to_writer(&mut *out, &line).is_ok() {
+        out.push(b'\n');
+    }
+}
+
+/// How a pointer is shown to people: `""` (the whole payload) as `(root)`.
+fn show_pointer(pointer: &str) -> &str {
+    if pointer.is_empty() {
+        "(root)"
+    } else {
+        pointer
+    }
+}
+
+/// Appends the human line of a problem payload (invalid or not lossless) to `out`; nothing for
+/// a payload without problems.
+pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) {
+    if !report.is_problem() {
+        return;
+    }
+    let status = match (report.valid, report.lossless) {
+        (false, Some(false)) => "invalid, not lossless",
+        (false, _) => "invalid",
+        (true, _) => "not lossless",
+    };
+    let what = match (report.callback, report.kind) {
+        (Some(callback), Some(kind)) if callback.as_str() == kind => callback.as_str().to_owned(),
+        (Some(callback), Some(kind)) => format!("{}/{kind}", callback.as_str()),
+        (Some(callback), None) => format!("{}, not read", callback.as_str()),
+        (None, Some(_)) => "unknown callback".to_owned(),
+        (None, None) if !report.is_json => "not JSON".to_owned(),
+        (None, None) => "not a callback".to_owned(),
+    };
+    let _ = write!(out, "{source}: {status} ({what})");
+    let mut separator = ": ";
+    for problem in &report.errors {
+        let _ = write!(
+            out,
+            "{separator}{}: {}",
+            show_pointer(&problem.pointer),
+            problem.message
+        );
+        separator = "; ";
+    }
+    if let Some(diff) = &report.lossless_diff {
+        let _ = write!(
+            out,
+            "{separator}{}: not written back as received ({})",
+            show_pointer(&diff.pointer),
+            diff.description
+        );
+    }
+    out.push(b'\n');
+}
+
+/// Counts over the payloads checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Payloads checked.
+    pub checked: u64,
+    /// Payloads without errors.
+    pub valid: u64,
+    /// Payloads with errors.
+    pub invalid: u64,
+    /// Payloads that the model read but writes back differently.
+    pub not_lossless: u64,
+    /// Unmodeled keys, over all payloads.
+    pub unmodeled_fields: u64,
+    /// Payloads with at least one unmodeled key.
+    pub payloads_with_unmodeled: u64,
+}
+
+impl Tally {
+    /// Counts one payload.
+    pub fn add(&mut self, report: &Report) {
+        self.checked += 1;
+        if report.valid {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
+        }
+        if report.lossless == Some(false) {
+            self.not_lossless += 1;
+        }
+        if !report.unmodeled.is_empty() {
+            self.payloads_with_unmodeled += 1;
+            self.unmodeled_fields += report.unmodeled.len() as u64;
+        }
+    }
+
+    /// Adds another tally's counts.
+    pub fn merge(&mut self, other: &Tally) {
+        self.checked += other.checked;
+        self.valid += other.valid;
+        self.invalid += other.invalid;
+        self.not_lossless += other.not_lossless;
+        self.unmodeled_fields += other.unmodeled_fields;
+        self.payloads_with_unmodeled += other.payloads_with_unmodeled;
+    }
+
+    /// `true` when some payload counts against the exit status.
+    pub fn has_problems(&self) -> bool {
+        self.invalid > 0 || self.not_lossless > 0
+    }
+}
+
+/// How often each unmodeled key occurs, by pointer with array indexes replaced by `*` (so
+/// `/buttons/0/x` and `/buttons/1/x` count together). Holds at most [`UnmodeledTally::CAP`]
+/// distinct pointers; later new ones are counted together as "other", so memory stays bounded
+/// whatever the input.
+#[derive(Debug, Default)]
+pub struct UnmodeledTally {
+    counts: HashMap<String, u64>,
+    other: u64,
+}
+
+impl UnmodeledTally {
+    /// Most distinct pointers kept.
+    pub const CAP: usize = 10_000;
+
+    /// Counts the unmodeled keys of one payload.
+    pub fn add(&mut self, pointers: &[String]) {
+        for pointer in pointers {
+            let shape = shape_of(pointer);
+            if let Some(count) = self.counts.get_mut(&shape) {
+                *count += 1;
+            } else if self.counts.len() < Self::CAP {
+                self.counts.insert(shape, 1);
+            } else {
+                self.other += 1;
+            }
+        }
+    }
+
+    /// Adds another tally's counts.
+    pub fn merge(&mut self, other: UnmodeledTally) {
+        for (shape, count) in other.counts {
+            if let Some(mine) = self.counts.get_mut(&shape) {
+                *mine += count;
+            } else if self.counts.len() < Self::CAP {
+                self.counts.insert(shape, count);
+            } else {
+                self.other += count;
+            }
+        }
+        self.other += other.other;
+    }
+
+    /// The `limit` most frequent pointers, most frequent first (ties by pointer).
+    pub fn top(&self, limit: usize) -> Vec<(&str, u64)> {
+        let mut all: Vec<(&str, u64)> = self
+            .counts
+            .iter()
+            .map(|(shape, count)| (shape.as_str(), *count))
+            .collect();
+        all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        all.truncate(limit);
+        all
+    }
+
+    /// How many distinct pointers were counted (not counting "other").
+    pub fn distinct(&self) -> usize {
+        self.counts.len()
+    }
+}
+
+/// A pointer with its all-digit tokens (array indexes) replaced by `*`.
+fn shape_of(pointer: &str) -> String {
+    let mut shape = String::with_capacity(pointer.len());
+    for token in pointer.split('/').skip(1) {
+        shape.push('/');
+        if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) {
+            shape.push('*');
+        } else {
+            shape.push_str(token);
+        }
+    }
+    shape
+}
+
+/// How many unmodeled pointers the summary lists.
+const SUMMARY_POINTERS: usize = 20;
+
+fn plural(count: u64, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("{count} {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// Writes the closing summary of `--format human`.
+pub fn write_summary(
+    out: &mut dyn Write,
+    tally: &Tally,
+    unmodeled: &UnmodeledTally,
+    unreadable: u64,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} checked: {} valid, {} invalid, {} not lossless; {} in {}",
+        plural(tally.checked, "payload", "payloads"),
+        tally.valid,
+        tally.invalid,
+        tally.not_lossless,
+        plural(
+            tally.unmodeled_fields,
+            "unmodeled field",
+            "unmodeled fields"
+        ),
+        plural(tally.payloads_with_unmodeled, "payload", "payloads"),
+    )?;
+    if tally.unmodeled_fields > 0 {
+        let top = unmodeled.top(SUMMARY_POINTERS);
+        writeln!(
+            out,
+            "unmodeled fields, most frequent first (array indexes as *):"
+        )?;
+        let width = top
+            .first()
+            .map_or(1, |(_, count)| count.to_string().len())
+            .max(5);
+        for (pointer, count) in &top {
+            writeln!(out, "  {count:>width$}  {pointer}")?;
+        }
+        let shown: u64 = top.iter().map(|(_, count)| count).sum();
+        let rest = tally.unmodeled_fields.saturating_sub(shown);
+        if rest > 0 {
+            let more = unmodeled.distinct().saturating_sub(top.len());
+            writeln!(
+                out,
+                "  {rest:>width$}  (in {} more pointers)",
+                if unmodeled.other > 0 {
+                    format!("{more}+")
+                } else {
+                    more.to_string()
+                }
+            )?;
+        }
+    }
+    if unreadable > 0 {
+        writeln!(
+            out,
+            "{} could not be read (named on standard error)",
+            plural(unreadable, "path", "paths")
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_hide_array_indexes() {
+        assert_eq!(shape_of("/a/0/b/12"), "/a/*/b/*");
+        assert_eq!(shape_of("/a//b"), "/a//b");
+        assert_eq!(shape_of(""), "");
+        assert_eq!(shape_of("/x1"), "/x1");
+    }
+
+    #[test]
+    fn tally_is_bounded() {
+        let mut tally = UnmodeledTally::default();
+        let many: Vec<String> = (0..UnmodeledTally::CAP + 5)
+            .map(|i| format!("/k{i}"))
+            .collect();
+        tally.add(&many);
+        assert_eq!(tally.distinct(), UnmodeledTally::CAP);
+        assert_eq!(tally.other, 5);
+        tally.add(&["/k0".to_owned()]);
+        assert_eq!(tally.top(1), [("/k0", 2)]);
+    }
+}

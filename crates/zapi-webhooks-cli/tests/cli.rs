@@ -1,0 +1,560 @@
+//! End-to-end tests of the `zapi-webhooks` binary.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use zapi_webhooks::schema::{Flavor, Target, schema};
+use zapi_webhooks::{CallbackType, Kind};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zapi-webhooks"))
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// Every fixture payload: `fixtures/<callback>/*.json`.
+fn fixture_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in fs::read_dir(fixtures_dir()).expect("fixtures folder") {
+        let dir = dir.expect("entry").path();
+        if !dir.is_dir() {
+            continue;
+        }
+        for file in fs::read_dir(&dir).expect("callback folder") {
+            let path = file.expect("entry").path();
+            if path.extension().is_some_and(|ext| ext == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn fixture(name: &str) -> PathBuf {
+    fixture_files()
+        .into_iter()
+        .find(|path| path.file_name().is_some_and(|file| file == name))
+        .unwrap_or_else(|| panic!("no fixture named {name}"))
+}
+
+/// The stdout of a run, as the JSON object on each line.
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8(stdout.to_vec())
+        .expect("UTF-8 output")
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
+        .collect()
+}
+
+const LINE_KEYS: [&str; 7] = [
+    "source",
+    "callback",
+    "kind",
+    "valid",
+    "lossless",
+    "unmodeled",
+    "errors",
+];
+
+/// Checks the shape of one `--format json` line.
+fn assert_line_shape(line: &Value) {
+    let object = line.as_object().expect("each line is an object");
+    let keys: BTreeSet<&str> = object.keys().map(String::as_str).collect();
+    assert_eq!(keys, LINE_KEYS.into_iter().collect(), "{line}");
+    assert!(line["source"].is_string(), "{line}");
+    assert!(
+        line["callback"].is_string() || line["callback"].is_null(),
+        "{line}"
+    );
+    assert!(line["kind"].is_string() || line["kind"].is_null(), "{line}");
+    assert!(line["valid"].is_boolean(), "{line}");
+    assert!(
+        line["lossless"].is_boolean() || line["lossless"].is_null(),
+        "{line}"
+    );
+    for pointer in line["unmodeled"].as_array().expect("unmodeled is an array") {
+        assert!(
+            pointer.as_str().is_some_and(|p| p.starts_with('/')),
+            "{line}"
+        );
+    }
+    for error in line["errors"].as_array().expect("errors is an array") {
+        let error = error.as_object().expect("an error is an object");
+        let keys: BTreeSet<&str> = error.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["message", "pointer"].into_iter().collect(), "{line}");
+        assert!(
+            error["pointer"].is_string() && error["message"].is_string(),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        line["valid"].as_bool(),
+        Some(line["errors"].as_array().is_some_and(Vec::is_empty)),
+        "valid exactly when there is no error: {line}"
+    );
+}
+
+/// A bad capture: not JSON, a blank line, a wrong type, an array, a good payload, with CRLF.
+const BAD_NDJSON: &str = concat!(
+    "{not json\n",
+    "\n",
+    "{\"type\":\"ReceivedCallback\",\"fromMe\":\"yes\"}\r\n",
+    "[1,2]\n",
+    "{\"type\":\"DeliveryCallback\",\"phone\":\"5544999999999\",\"zaapId\":\"A\",\"messageId\":\"B\"}\n",
+);
+
+#[test]
+fn single_fixture_is_valid() {
+    let path = fixture("text__basic.json");
+    bin()
+        .args(["validate"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "1 payload checked: 1 valid, 0 invalid, 0 not lossless",
+        ));
+    let output = bin()
+        .args(["validate", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 1);
+    assert_line_shape(&lines[0]);
+    assert_eq!(lines[0]["callback"], "received");
+    assert_eq!(lines[0]["kind"], "text");
+    assert_eq!(lines[0]["lossless"], true);
+    assert_eq!(lines[0]["source"], path.display().to_string());
+}
+
+#[test]
+fn whole_fixtures_folder_is_valid_and_complete() {
+    let files = fixture_files();
+    let output = bin()
+        .args(["validate", "--format", "json"])
+        .arg(fixtures_dir())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), files.len(), "one line per fixture file");
+    let sources: Vec<&str> = lines.iter().filter_map(|l| l["source"].as_str()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort_unstable();
+    assert_eq!(sources, sorted, "folder walk in sorted path order");
+    assert!(
+        sources.iter().all(|s| !s.ends_with("manifest.json")),
+        "manifest.json is skipped in folders"
+    );
+    for line in &lines {
+        assert_line_shape(line);
+        assert_eq!(line["valid"], true, "{line}");
+        assert_eq!(line["lossless"], true, "{line}");
+        assert!(line["callback"].is_string(), "{line}");
+    }
+
+    bin()
+        .arg("validate")
+        .arg(fixtures_dir())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(format!(
+            "{n} payloads checked: {n} valid, 0 invalid, 0 not lossless",
+            n = files.len()
+        )));
+    // Strict too: the fixtures are fully modeled.
+    bin()
+        .args(["validate", "--strict"])
+        .arg(fixtures_dir())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn bad_ndjson_reports_each_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("capture.ndjson");
+    fs::write(&path, BAD_NDJSON).expect("write");
+    let output = bin()
+        .args(["validate", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 4, "the blank line is skipped");
+    for line in &lines {
+        assert_line_shape(line);
+    }
+    let at = |n: usize| format!("{}:{n}", path.display());
+    // Not JSON.
+    assert_eq!(lines[0]["source"], at(1));
+    assert_eq!(lines[0]["callback"], Value::Null);
+    assert_eq!(lines[0]["valid"], false);
+    assert!(
+        lines[0]["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("line 1")),
+        "{}",
+        lines[0]
+    );
+    // Wrong type: the pointer names it; the `type` still names the callback.
+    assert_eq!(lines[1]["source"], at(3));
+    assert_eq!(lines[1]["valid"], false);
+    assert_eq!(lines[1]["callback"], "received");
+    assert_eq!(lines[1]["errors"][0]["pointer"], "/fromMe");
+    // Not an object.
+    assert_eq!(lines[2]["source"], at(4));
+    assert_eq!(lines[2]["callback"], Value::Null);
+    assert_eq!(lines[2]["errors"][0]["pointer"], "");
+    // Good.
+    assert_eq!(lines[3]["source"], at(5));
+    assert_eq!(lines[3]["valid"], true);
+    assert_eq!(lines[3]["callback"], "delivery");
+    assert_eq!(lines[3]["kind"], "delivery");
+
+    // Human: one line per problem payload, then the summary.
+    let output = bin().arg("validate").arg(&path).output().expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].starts_with(&format!("{}: invalid (not JSON)", at(1))));
+    assert!(lines[1].starts_with(&format!(
+        "{}: invalid (received, not read): /fromMe: ",
+        at(3)
+    )));
+    assert!(lines[2].starts_with(&format!("{}: invalid (not a callback): (root): ", at(4))));
+    assert!(lines[3].starts_with("4 payloads checked: 1 valid, 3 invalid, 0 not lossless"));
+}
+
+#[test]
+fn stdin_is_one_payload_or_ndjson() {
+    let pretty = fs::read_to_string(fixture("image__basic.json")).expect("fixture");
+    assert!(pretty.lines().count() > 1, "the fixture is pretty-printed");
+    let output = bin()
+        .args(["validate", "--format", "json", "-"])
+        .write_stdin(pretty)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["source"], "<stdin>");
+    assert_eq!(lines[0]["kind"], "image");
+
+    let output = bin()
+        .args(["validate", "--ndjson", "--format", "json", "-"])
+        .write_stdin(BAD_NDJSON)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[1]["source"], "<stdin>:3");
+    assert_eq!(lines[1]["errors"][0]["pointer"], "/fromMe");
+
+    bin()
+        .args(["validate", "-", "-"])
+        .write_stdin("{}")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("only once"));
+}
+
+#[test]
+fn missing_path_is_named_and_the_others_still_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-file.json");
+    let output = bin()
+        .arg("validate")
+        .arg(&missing)
+        .arg(fixture("text__basic.json"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(stderr.contains(&missing.display().to_string()), "{stderr}");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(stdout.contains("1 payload checked: 1 valid"), "{stdout}");
+    assert!(stdout.contains("1 path could not be read"), "{stdout}");
+
+    // 2 wins over 1.
+    let bad = dir.path().join("bad.ndjson");
+    fs::write(&bad, BAD_NDJSON).expect("write");
+    bin()
+        .arg("validate")
+        .arg(&bad)
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("4 payloads checked"));
+}
+
+#[test]
+fn strict_rejects_unmodeled_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("drift.json");
+    fs::write(
+        &path,
+        r#"{"type":"ReceivedCallback","phone":"5544999999999","text":{"message":"hi","shiny":true},"brandNew":1}"#,
+    )
+    .expect("write");
+
+    let output = bin()
+        .args(["validate", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "permissive accepts unmodeled keys"
+    );
+    let line = &json_lines(&output.stdout)[0];
+    assert_line_shape(line);
+    assert_eq!(line["valid"], true);
+    assert_eq!(
+        line["unmodeled"],
+        serde_json::json!(["/text/shiny", "/brandNew"])
+    );
+
+    let output = bin()
+        .args(["validate", "--strict", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let line = &json_lines(&output.stdout)[0];
+    assert_line_shape(line);
+    assert_eq!(line["valid"], false);
+    assert_eq!(line["lossless"], true);
+    assert_eq!(
+        line["unmodeled"],
+        serde_json::json!(["/text/shiny", "/brandNew"])
+    );
+    let pointers: BTreeSet<&str> = line["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["pointer"].as_str())
+        .collect();
+    assert_eq!(pointers, ["/brandNew", "/text/shiny"].into_iter().collect());
+
+    bin()
+        .args(["validate", "--strict"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("/brandNew: unmodeled key"))
+        .stdout(predicate::str::contains("2 unmodeled fields in 1 payload"));
+}
+
+#[test]
+fn folder_walk_order_filter_and_manifest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let text = fs::read(fixture("text__basic.json")).expect("fixture");
+    fs::create_dir_all(root.join("a/deeper")).expect("mkdir");
+    for name in [
+        "b.json",
+        "a.json",
+        "a/deeper/z.json",
+        "a/c.json",
+        "manifest.json",
+    ] {
+        fs::write(root.join(name), &text).expect("write");
+    }
+    fs::write(root.join("notes.txt"), "not a payload").expect("write");
+    fs::write(
+        root.join("a/lines.jsonl"),
+        format!("{}\n", BAD_NDJSON.lines().nth(4).expect("line")),
+    )
+    .expect("write");
+    let output = bin()
+        .args(["validate", "--format", "json"])
+        .arg(root)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let sources: Vec<String> = json_lines(&output.stdout)
+        .iter()
+        .map(|l| l["source"].as_str().expect("source").to_owned())
+        .collect();
+    let expected: Vec<String> = [
+        "a/c.json",
+        "a/deeper/z.json",
+        "a/lines.jsonl:1",
+        "a.json",
+        "b.json",
+    ]
+    .iter()
+    .map(|s| root.join(s).display().to_string())
+    .collect();
+    assert_eq!(sources, expected);
+
+    // Named explicitly, manifest.json is checked.
+    let output = bin()
+        .args(["validate", "--format", "json"])
+        .arg(root.join("manifest.json"))
+        .output()
+        .expect("runs");
+    assert_eq!(json_lines(&output.stdout).len(), 1);
+}
+
+#[test]
+fn many_lines_keep_their_order_whatever_the_jobs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("many.ndjson");
+    let mut body = String::new();
+    let big = "x".repeat(400 * 1024);
+    for n in 1..=3000 {
+        match n % 997 {
+            0 => body.push_str("nope\n"),
+            // A line larger than a whole batch.
+            500 => body.push_str(&format!(
+                "{{\"type\":\"ReceivedCallback\",\"text\":{{\"message\":\"{big}\"}}}}\n"
+            )),
+            _ => body.push_str(&format!(
+                "{{\"type\":\"ReceivedCallback\",\"messageId\":\"m{n}\",\"text\":{{\"message\":\"hi\"}}}}\n"
+            )),
+        }
+    }
+    fs::write(&path, body).expect("write");
+    for jobs in ["1", "2", "3"] {
+        let output = bin()
+            .args(["validate", "--format", "json", "-j", jobs])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1));
+        let lines = json_lines(&output.stdout);
+        assert_eq!(lines.len(), 3000);
+        for (index, line) in lines.iter().enumerate() {
+            let n = index + 1;
+            assert_eq!(line["source"], format!("{}:{n}", path.display()));
+            assert_eq!(line["valid"], n % 997 != 0, "{line}");
+        }
+    }
+}
+
+#[test]
+fn schema_prints_the_library_schemas() {
+    for flavor in Flavor::ALL {
+        let strict = flavor == Flavor::Strict;
+        let mut targets = vec![(None, Target::Any)];
+        targets.extend(
+            CallbackType::ALL
+                .iter()
+                .map(|&c| (Some(c.as_str()), Target::One(c))),
+        );
+        for (name, target) in targets {
+            let mut command = bin();
+            command.arg("schema");
+            command.args(name);
+            if strict {
+                command.arg("--strict");
+            }
+            let output = command.output().expect("runs");
+            assert_eq!(output.status.code(), Some(0));
+            let printed: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+            assert_eq!(printed, schema(target, flavor), "{name:?} {flavor:?}");
+        }
+    }
+    let output = bin()
+        .args(["schema", "MessageStatusCallback"])
+        .output()
+        .expect("runs");
+    let printed: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(
+        printed,
+        schema(Target::One(CallbackType::MessageStatus), Flavor::Permissive)
+    );
+    bin()
+        .args(["schema", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("message_status"));
+}
+
+#[test]
+fn kinds_lists_every_callback_and_kind() {
+    let output = bin().arg("kinds").output().expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .map(|line| line.split_whitespace().collect())
+        .collect();
+    for kind in Kind::ALL {
+        assert!(
+            rows.iter()
+                .any(|row| row.len() > 1 && row[0] == "received" && row[1] == kind.as_str()),
+            "{kind} missing from\n{text}"
+        );
+    }
+    for callback in CallbackType::ALL {
+        assert!(
+            rows.iter()
+                .any(|row| row.first() == Some(&callback.as_str())),
+            "{callback} missing"
+        );
+    }
+
+    let output = bin()
+        .args(["kinds", "--format", "json"])
+        .output()
+        .expect("runs");
+    let listing: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let callbacks = listing["callbacks"].as_array().expect("callbacks");
+    let names: Vec<&str> = callbacks
+        .iter()
+        .filter_map(|c| c["callback"].as_str())
+        .collect();
+    let expected: Vec<&str> = CallbackType::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(names, expected);
+    let received_kinds: Vec<&str> = callbacks[0]["kinds"]
+        .as_array()
+        .expect("kinds")
+        .iter()
+        .filter_map(|k| k["kind"].as_str())
+        .collect();
+    let expected: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(received_kinds, expected);
+}
+
+#[test]
+fn help_and_usage_errors() {
+    for command in [
+        &["--help"][..],
+        &["validate", "--help"],
+        &["schema", "--help"],
+        &["kinds", "--help"],
+    ] {
+        bin()
+            .args(command)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Usage"));
+    }
+    bin()
+        .args(["validate", "--help"])
+        .assert()
+        .stdout(predicate::str::contains("manifest.json"))
+        .stdout(predicate::str::contains("--strict"))
+        .stdout(predicate::str::contains("--ndjson"));
+    bin().arg("validate").assert().code(2);
+    bin()
+        .args(["validate", "--format", "xml", "x.json"])
+        .assert()
+        .code(2);
+}
