@@ -18,13 +18,21 @@
 //! the files' sizes) and payloads/s (`ItemsCount`).
 //!
 //! ```text
-//! cargo bench -p zapi-webhooks --bench parse                 # everything (~40 s)
-//! cargo bench -p zapi-webhooks --bench parse -- received     # one group (regex on the path)
-//! cargo bench -p zapi-webhooks --bench parse -- 'all::Callback' --min-time 3
+//! cargo bench -p zapi-webhooks --bench parse                          # all 30 benches, ~30 s
+//! cargo bench -p zapi-webhooks --bench parse -- '::received::'        # one set
+//! cargo bench -p zapi-webhooks --bench parse -- '::all::Callback$' --min-time 3
+//! cargo bench -p zapi-webhooks --bench parse -- --list                # the bench paths
 //! ```
 //!
-//! Defaults (100 samples, at least 0.8 s and at most 3 s per bench) come from
-//! `common::divan()`; any divan flag or `DIVAN_*` variable overrides them.
+//! Filters are regexes on the full path, `parse::<set>::<target>` (so `all` alone also
+//! matches `small`). Defaults (100 samples, at least 0.8 s and at most 3 s per bench) come
+//! from `common::divan()`; any divan flag (`--min-time`, `--sample-count`, ...) or `DIVAN_*`
+//! variable overrides them.
+//!
+//! On a shared or virtualised machine the median moves with whatever else runs; the
+//! `fastest` column (best of 1000+ samples) is the stable one to compare targets with, and
+//! `benches/parse_loop.rs` under `valgrind --tool=callgrind` gives load-independent
+//! instruction counts.
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};

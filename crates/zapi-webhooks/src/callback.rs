@@ -1,5 +1,6 @@
 //! [`Callback`]: any Z-API webhook body, dispatched on its `type`.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -312,16 +313,16 @@ impl Callback {
             let mut moved = Callback::empty_for(&type_value);
             for (key, value) in entries {
                 if key != "type" {
-                    moved.take_entry::<E>(key, value)?;
+                    moved.take_entry::<E>(Cow::Owned(key), value)?;
                 }
             }
             moved
         };
-        callback.take_entry::<E>("type".to_owned(), Value::String(type_value))?;
+        callback.take_entry::<E>(Cow::Borrowed("type"), Value::String(type_value))?;
         Ok(callback)
     }
 
-    fn take_entry<E: de::Error>(&mut self, key: String, value: Value) -> Result<(), E> {
+    fn take_entry<E: de::Error>(&mut self, key: Cow<'_, str>, value: Value) -> Result<(), E> {
         let result = match self {
             Callback::Received(c) => c.take_entry(key, value),
             Callback::Delivery(c) => c.take_entry(key, value),
@@ -330,7 +331,7 @@ impl Callback {
             Callback::Connected(c) => c.take_entry(key, value),
             Callback::Disconnected(c) => c.take_entry(key, value),
             Callback::Unknown(map) => {
-                map.insert(key, value);
+                map.insert(key.into_owned(), value);
                 Ok(())
             }
         };
@@ -339,7 +340,7 @@ impl Callback {
 
     fn read_entry<'de, A: MapAccess<'de>>(
         &mut self,
-        key: std::borrow::Cow<'de, str>,
+        key: Cow<'de, str>,
         map: &mut A,
     ) -> Result<(), A::Error> {
         match self {
@@ -377,12 +378,18 @@ impl<'de> Visitor<'de> for CallbackVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Callback, A::Error> {
-        // Keys seen before `type`, held until we know which model they belong to.
-        let mut pending: Vec<(String, Value)> = Vec::new();
+        // Keys seen before `type`, held (keys borrowed from the input when possible) until we
+        // know which model they belong to.
+        let mut pending: Vec<(Cow<'de, str>, Value)> = Vec::new();
         let mut callback = loop {
             let Some(Key(key)) = map.next_key()? else {
                 // No `type` at all: an unknown callback with everything kept.
-                return Ok(Callback::Unknown(pending.into_iter().collect()));
+                return Ok(Callback::Unknown(
+                    pending
+                        .into_iter()
+                        .map(|(key, value)| (key.into_owned(), value))
+                        .collect(),
+                ));
             };
             if key == "type" {
                 let TypeValue(type_value) = map.next_value()?;
@@ -390,11 +397,16 @@ impl<'de> Visitor<'de> for CallbackVisitor {
                 for (key, value) in pending {
                     callback.take_entry::<A::Error>(key, value)?;
                 }
-                callback.take_entry::<A::Error>("type".to_owned(), Value::String(type_value))?;
+                callback
+                    .take_entry::<A::Error>(Cow::Borrowed("type"), Value::String(type_value))?;
                 break callback;
             }
             let value = map.next_value()?;
-            pending.push((key.into_owned(), value));
+            if pending.is_empty() {
+                // One allocation that fits a typical envelope (and glibc's small-block cache).
+                pending.reserve(16);
+            }
+            pending.push((key, value));
         };
         while let Some(Key(key)) = map.next_key()? {
             if key == "type" {

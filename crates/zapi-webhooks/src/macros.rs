@@ -35,11 +35,11 @@ macro_rules! lossless_object {
 
             fn take_entry(
                 &mut self,
-                key: String,
+                key: std::borrow::Cow<'_, str>,
                 value: serde_json::Value,
             ) -> Result<(), $crate::object::EntryError> {
                 if let Some(value) = self.take_known(&key, value)? {
-                    self.extra.insert(key, value);
+                    self.extra.insert(key.into_owned(), value);
                 }
                 Ok(())
             }

@@ -30,7 +30,7 @@ pub(crate) trait Object: Default {
     ) -> Result<(), A::Error>;
 
     /// Stores a value that was already parsed into a `Value` (see `Callback`'s dispatch).
-    fn take_entry(&mut self, key: String, value: Value) -> Result<(), EntryError>;
+    fn take_entry(&mut self, key: Cow<'_, str>, value: Value) -> Result<(), EntryError>;
 
     /// Runs after the last key.
     fn finish(&mut self) {}

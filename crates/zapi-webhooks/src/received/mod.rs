@@ -468,7 +468,7 @@ impl Object for ReceivedCallback {
         Ok(())
     }
 
-    fn take_entry(&mut self, key: String, value: Value) -> Result<(), EntryError> {
+    fn take_entry(&mut self, key: Cow<'_, str>, value: Value) -> Result<(), EntryError> {
         let Some(value) = self.take_known(&key, value)? else {
             return Ok(());
         };
@@ -479,7 +479,7 @@ impl Object for ReceivedCallback {
                 message: err.to_string(),
             });
         }
-        self.extra.insert(key, value);
+        self.extra.insert(key.into_owned(), value);
         Ok(())
     }
 
