@@ -110,9 +110,11 @@ impl fmt::Display for CallbackType {
 /// whole object.
 ///
 /// Repeated keys: the last value wins, as in `serde_json::Value` (for `type` too: the model is
-/// the one the last `type` names). Every value of a repeated key must still have the right type
-/// for its field: `{"phone": 1, "phone": "5544"}` is an error, where a JSON Schema validator,
-/// which only sees the last value, accepts it.
+/// the one the last `type` names). Values are checked as they are read, so every value of a
+/// repeated key must have the right type for its field (`{"phone": 1, "phone": "5544"}` is an
+/// error), and with a repeated `type`, values read before the last one are checked against the
+/// model in force when they were read (`{"type": "ReceivedCallback", "fromMe": 1, "type": "x"}`
+/// is an error). A JSON Schema validator, which only sees the last values, accepts both.
 ///
 /// ```
 /// use zapi_webhooks::{Callback, Content};

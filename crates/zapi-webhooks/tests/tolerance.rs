@@ -387,4 +387,8 @@ fn repeated_keys_found_by_the_fuzzer() {
     let err = Callback::from_slice(br#"{"type":"ReceivedCallback","phone":1,"phone":""}"#)
         .expect_err("every value is checked");
     assert_eq!(err.pointer(), "/phone");
+    // And values read before a later `type` are checked against the model in force then.
+    let err = Callback::from_slice(br#"{"type":"ReceivedCallback","fromMe":1,"type":"x"}"#)
+        .expect_err("checked as a received callback when read");
+    assert_eq!(err.pointer(), "/fromMe");
 }
