@@ -8,6 +8,12 @@ use serde_json::Value;
 /// assert_eq!(zapi_webhooks::json_pointer::push("/a".into(), "b/c~d"), "/a/b~1c~0d");
 /// ```
 pub fn push(mut pointer: String, token: &str) -> String {
+    push_in_place(&mut pointer, token);
+    pointer
+}
+
+/// [`push`] on a buffer that is reused (callers truncate it back afterwards).
+pub(crate) fn push_in_place(pointer: &mut String, token: &str) {
     pointer.reserve(token.len() + 1);
     pointer.push('/');
     for c in token.chars() {
@@ -17,7 +23,6 @@ pub fn push(mut pointer: String, token: &str) -> String {
             c => pointer.push(c),
         }
     }
-    pointer
 }
 
 /// Where and how two JSON values differ (see [`first_difference`]).

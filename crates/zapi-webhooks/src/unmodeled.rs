@@ -24,14 +24,7 @@ pub(crate) fn with_token<R>(
     f: impl FnOnce(&mut String) -> R,
 ) -> R {
     let len = pointer.len();
-    pointer.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
+    crate::json_pointer::push_in_place(pointer, token);
     let result = f(pointer);
     pointer.truncate(len);
     result
