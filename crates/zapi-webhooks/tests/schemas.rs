@@ -295,9 +295,20 @@ proptest! {
             "disagreement on {}\nserde: {:?}\nschema: {:?}",
             payload, serde_verdict.as_ref().err(), schema_verdict.as_ref().err()
         );
-        if let Ok(parsed) = serde_verdict {
+        match (serde_verdict, schema_verdict) {
             // Accepted means lossless.
-            prop_assert_eq!(serde_json::to_value(&parsed).expect("serialize"), payload);
+            (Ok(parsed), _) => {
+                prop_assert_eq!(serde_json::to_value(&parsed).expect("serialize"), payload);
+            }
+            // Rejected: the models' error names a place the schema also names.
+            (Err(err), Err(issues)) => {
+                prop_assert!(
+                    issues.iter().any(|issue| issue.instance_pointer == err.pointer()),
+                    "models say {} but the schema names {:?} in {}",
+                    err, issues.iter().map(|i| &i.instance_pointer).collect::<Vec<_>>(), payload
+                );
+            }
+            (Err(_), Ok(())) => {}
         }
     }
 }
