@@ -32,51 +32,6 @@ use std::process::ExitCode;
 /// Usage line of the subcommand.
 pub const USAGE: &str = "import-docs PATH [--write] [--fixtures DIR]";
 
-/// Webhook `type` values and the fixture folder of each callback.
-pub const CALLBACKS: &[(&str, &str)] = &[
-    ("ReceivedCallback", "received"),
-    ("ReceivedCallBack", "received"),
-    ("DeliveryCallback", "delivery"),
-    ("MessageStatusCallback", "message_status"),
-    ("PresenceChatCallback", "presence_chat"),
-    ("ConnectedCallback", "connected"),
-    ("DisconnectedCallback", "disconnected"),
-];
-
-/// Content keys of received callbacks and the kind each one selects. The
-/// first key present at the top level wins; this order is the one the Rust
-/// models use.
-pub const RECEIVED_KINDS: &[(&str, &str)] = &[
-    ("text", "text"),
-    ("hydratedTemplate", "hydrated_template"),
-    ("reaction", "reaction"),
-    ("buttonsResponseMessage", "buttons_response"),
-    ("listResponseMessage", "list_response"),
-    ("buttonsMessage", "buttons_message"),
-    ("pixKeyMessage", "pix_key"),
-    ("carouselMessage", "carousel"),
-    ("image", "image"),
-    ("audio", "audio"),
-    ("video", "video"),
-    ("contact", "contact"),
-    ("document", "document"),
-    ("location", "location"),
-    ("sticker", "sticker"),
-    ("requestPayment", "request_payment"),
-    ("sendPayment", "send_payment"),
-    ("product", "product"),
-    ("order", "order"),
-    ("poll", "poll"),
-    ("pollVote", "poll_vote"),
-    ("reviewAndPay", "review_and_pay"),
-    ("reviewOrder", "review_order"),
-    ("newsletterAdminInvite", "newsletter_admin_invite"),
-    ("pinMessage", "pin_message"),
-    ("event", "event"),
-    ("eventResponse", "event_response"),
-    ("notification", "notification"),
-];
-
 /// Case names (the part after `<kind>__` in a fixture name) for the example
 /// headings of the docs, Portuguese and English. Headings are compared after
 /// [`normalize_heading`]. Headings not listed here fall back to the
@@ -843,16 +798,19 @@ fn slug(text: &str) -> String {
     out
 }
 
-/// The kind of a payload of `callback` (see [`RECEIVED_KINDS`]).
+/// The kind of a payload of `callback`, by the models' own table
+/// (`zapi_webhooks::Kind`): the first content key present with a value that
+/// is not `null`. The committed manifest, reviewed by hand, is what the
+/// models are then tested against.
 fn kind_of(callback: &str, node: &Node) -> String {
     if callback != "received" {
         return callback.to_owned();
     }
-    if let Some((_, kind)) = RECEIVED_KINDS
-        .iter()
-        .find(|(key, _)| node.get(key).is_some())
-    {
-        return (*kind).to_owned();
+    if let Some(kind) = zapi_webhooks::Kind::ALL.iter().find(|kind| {
+        kind.content_key()
+            .is_some_and(|key| !matches!(node.get(key), None | Some(Node::Null)))
+    }) {
+        return kind.as_str().to_owned();
     }
     if node.get("waitingMessage") == Some(&Node::Bool(true)) {
         return "waiting_message".to_owned();
@@ -987,8 +945,8 @@ impl Extraction {
             };
             let type_name = value.node.get("type").and_then(Node::as_str);
             let callback = type_name
-                .and_then(|t| CALLBACKS.iter().find(|(name, _)| *name == t))
-                .map(|(_, c)| *c);
+                .and_then(zapi_webhooks::CallbackType::parse)
+                .map(zapi_webhooks::CallbackType::as_str);
             if let (Some(callback), Some(type_name)) = (callback, type_name) {
                 let json = match lenient_json::to_value(&value.node) {
                     Ok(json) => json,
@@ -1348,9 +1306,9 @@ pub fn import(opts: &Options) -> Result<Outcome, String> {
     // Compare with the disk.
     let manifest_path = opts.fixtures.join("manifest.json");
     let previous = previous_manifest_paths(&manifest_path, &mut extraction.warnings)?;
-    let mut folders: BTreeSet<String> = CALLBACKS
+    let mut folders: BTreeSet<String> = zapi_webhooks::CallbackType::ALL
         .iter()
-        .map(|(_, folder)| (*folder).to_owned())
+        .map(|callback| callback.as_str().to_owned())
         .collect();
     folders.extend(
         previous
