@@ -380,6 +380,43 @@ impl<'a> Parser<'a> {
             .collect()
     }
 
+    /// At the closing bracket of a container: reports a trailing comma after
+    /// its last member (`last`), or after the container itself when empty.
+    fn trailing_comma(&mut self, after_comma: bool, last: Option<String>, here: &str) {
+        if after_comma {
+            let at = last.unwrap_or_else(|| here.to_owned());
+            self.repair(
+                RepairKind::TrailingComma,
+                at.clone(),
+                format!("trailing comma removed after {at}"),
+            );
+        }
+    }
+
+    /// A comma inside a container (`what`: "object" or "array"): a leading
+    /// or doubled comma is repaired; returns whether a member is now awaited.
+    fn comma(&mut self, after_comma: bool, last: Option<String>, here: &str, what: &str) -> bool {
+        match last {
+            None => {
+                let message = format!(
+                    "leading comma removed at the start of the {what} {}",
+                    show_pointer(here)
+                );
+                self.repair(RepairKind::DoubledComma, here.to_owned(), message);
+                after_comma
+            }
+            Some(at) if after_comma => {
+                self.repair(
+                    RepairKind::DoubledComma,
+                    at.clone(),
+                    format!("doubled comma removed after {at}"),
+                );
+                true
+            }
+            Some(_) => true,
+        }
+    }
+
     fn repair(&mut self, kind: RepairKind, pointer: String, message: String) {
         self.repairs.push(Repair {
             kind,
@@ -679,35 +716,12 @@ impl<'a> Parser<'a> {
                 None => return Err(self.error_at(open, "object is never closed")),
                 Some('}') => {
                     self.bump();
-                    if after_comma {
-                        let at = last.unwrap_or_else(|| here.clone());
-                        self.repair(
-                            RepairKind::TrailingComma,
-                            at.clone(),
-                            format!("trailing comma removed after {at}"),
-                        );
-                    }
+                    self.trailing_comma(after_comma, last, &here);
                     return Ok(Node::Object(members));
                 }
                 Some(',') => {
                     self.bump();
-                    match last {
-                        None => {
-                            let message = format!(
-                                "leading comma removed at the start of the object {}",
-                                show_pointer(&here)
-                            );
-                            self.repair(RepairKind::DoubledComma, here.clone(), message);
-                        }
-                        Some(at) if after_comma => {
-                            self.repair(
-                                RepairKind::DoubledComma,
-                                at.clone(),
-                                format!("doubled comma removed after {at}"),
-                            );
-                        }
-                        Some(_) => after_comma = true,
-                    }
+                    after_comma = self.comma(after_comma, last, &here, "object");
                 }
                 Some(_) => {
                     if let Some(at) = last.filter(|_| !after_comma) {
@@ -765,35 +779,12 @@ impl<'a> Parser<'a> {
                 None => return Err(self.error_at(open, "array is never closed")),
                 Some(']') => {
                     self.bump();
-                    if after_comma {
-                        let at = last.unwrap_or_else(|| here.clone());
-                        self.repair(
-                            RepairKind::TrailingComma,
-                            at.clone(),
-                            format!("trailing comma removed after {at}"),
-                        );
-                    }
+                    self.trailing_comma(after_comma, last, &here);
                     return Ok(Node::Array(items));
                 }
                 Some(',') => {
                     self.bump();
-                    match last {
-                        None => {
-                            let message = format!(
-                                "leading comma removed at the start of the array {}",
-                                show_pointer(&here)
-                            );
-                            self.repair(RepairKind::DoubledComma, here.clone(), message);
-                        }
-                        Some(at) if after_comma => {
-                            self.repair(
-                                RepairKind::DoubledComma,
-                                at.clone(),
-                                format!("doubled comma removed after {at}"),
-                            );
-                        }
-                        Some(_) => after_comma = true,
-                    }
+                    after_comma = self.comma(after_comma, last, &here, "array");
                 }
                 Some(_) => {
                     if let Some(at) = last.filter(|_| !after_comma) {
