@@ -945,7 +945,7 @@ impl Extraction {
             };
             let type_name = value.node.get("type").and_then(Node::as_str);
             let callback = type_name
-                .and_then(zapi_webhooks::CallbackType::parse)
+                .and_then(zapi_webhooks::CallbackType::from_type_value)
                 .map(zapi_webhooks::CallbackType::as_str);
             if let (Some(callback), Some(type_name)) = (callback, type_name) {
                 let json = match lenient_json::to_value(&value.node) {

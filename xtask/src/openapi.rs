@@ -76,10 +76,10 @@ pub(crate) fn definitions() -> Result<BTreeMap<String, Value>, String> {
         let target = Target::One(callback);
         let origin = format!("schemas/{}", target.file_name());
         let name = definitions.add_document(schema(target, Flavor::Permissive), &origin)?;
-        if name != callback.type_name() {
+        if name != callback.type_value() {
             return Err(format!(
                 "{origin} has title `{name}`, expected `{}`",
-                callback.type_name()
+                callback.type_value()
             ));
         }
     }
@@ -486,68 +486,6 @@ fn json_content(schema: Value, examples: Option<Ordered<Example>>) -> Ordered<Me
     Ordered(vec![(JSON.to_owned(), MediaType { schema, examples })])
 }
 
-/// The endpoint that points one callback at a URL (besides `update-every-webhooks`).
-fn endpoint_of(callback: CallbackType) -> WebhookEndpoint {
-    match callback {
-        CallbackType::Received => WebhookEndpoint::Received,
-        CallbackType::Delivery => WebhookEndpoint::Delivery,
-        CallbackType::MessageStatus => WebhookEndpoint::MessageStatus,
-        CallbackType::PresenceChat => WebhookEndpoint::ChatPresence,
-        CallbackType::Connected => WebhookEndpoint::Connected,
-        CallbackType::Disconnected => WebhookEndpoint::Disconnected,
-    }
-}
-
-/// A summary and a description of each configuration endpoint.
-fn endpoint_text(endpoint: WebhookEndpoint) -> (&'static str, &'static str) {
-    match endpoint {
-        WebhookEndpoint::Received => (
-            "Set the URL that receives ReceivedCallback",
-            "Sets the HTTPS URL that Z-API POSTs a ReceivedCallback to for each message and \
-             notification of the instance's chats.",
-        ),
-        WebhookEndpoint::ReceivedDelivery => (
-            "Set the URL that receives ReceivedCallback, for sent messages too",
-            "Like update-webhook-received, and messages the connected number sends produce a \
-             ReceivedCallback too.",
-        ),
-        WebhookEndpoint::Delivery => (
-            "Set the URL that receives DeliveryCallback",
-            "Sets the HTTPS URL that receives a DeliveryCallback when a message sent through the \
-             API has left Z-API.",
-        ),
-        WebhookEndpoint::MessageStatus => (
-            "Set the URL that receives MessageStatusCallback",
-            "Sets the HTTPS URL that receives a MessageStatusCallback when messages change status \
-             (sent, received, read, played, ...).",
-        ),
-        WebhookEndpoint::ChatPresence => (
-            "Set the URL that receives PresenceChatCallback",
-            "Sets the HTTPS URL that receives a PresenceChatCallback when a contact's presence in \
-             a chat changes (available, composing, ...).",
-        ),
-        WebhookEndpoint::Connected => (
-            "Set the URL that receives ConnectedCallback",
-            "Sets the HTTPS URL that receives a ConnectedCallback when the instance connects.",
-        ),
-        WebhookEndpoint::Disconnected => (
-            "Set the URL that receives DisconnectedCallback",
-            "Sets the HTTPS URL that receives a DisconnectedCallback when the instance \
-             disconnects.",
-        ),
-        WebhookEndpoint::Every => (
-            "Set one URL for every callback",
-            "Sets the same HTTPS URL for every callback type; `notifySentByMe` also turns on \
-             ReceivedCallback for messages the connected number sends.",
-        ),
-        WebhookEndpoint::NotifySentByMe => (
-            "Turn ReceivedCallback for messages sent by the connected number on or off",
-            "Chooses whether messages the connected number sends also produce a \
-             ReceivedCallback.",
-        ),
-    }
-}
-
 /// `update-webhook-received` → `updateWebhookReceived`.
 fn camel_case(kebab: &str) -> String {
     let mut out = String::new();
@@ -580,7 +518,7 @@ fn document(
 ) -> Result<Document, String> {
     let mut paths = Vec::new();
     for &endpoint in WebhookEndpoint::ALL {
-        let (summary, description) = endpoint_text(endpoint);
+        let (summary, description) = (endpoint.summary(), endpoint.description());
         let mut description = description.to_owned();
         let aliases = endpoint.documented_aliases();
         if !aliases.is_empty() {
@@ -624,12 +562,12 @@ fn document(
 
     let mut webhooks = Vec::new();
     for &callback in CallbackType::ALL {
-        let name = callback.type_name();
+        let name = callback.type_value();
         let schema_description = definitions
             .get(name)
             .and_then(|s| s["description"].as_str())
             .ok_or_else(|| format!("components/schemas/{name} has no description"))?;
-        let endpoint = endpoint_of(callback);
+        let endpoint = WebhookEndpoint::for_callback(callback);
         let [spelling, other_spelling] = callback.spellings();
         let mut description = format!(
             "{schema_description}\n\nZ-API POSTs this callback to the URL set with `PUT {}` (or \
@@ -811,7 +749,7 @@ mod tests {
         let fixtures = load_fixtures(&workspace_root()).expect("fixtures");
         assert!(fixtures.len() > 100);
         for fixture in &fixtures {
-            let name = fixture.callback.type_name();
+            let name = fixture.callback.type_value();
             let examples =
                 &document["webhooks"][name]["post"]["requestBody"]["content"][JSON]["examples"];
             let example = &examples[&fixture.stem];
@@ -821,7 +759,7 @@ mod tests {
         let total: usize = CallbackType::ALL
             .iter()
             .map(|c| {
-                document["webhooks"][c.type_name()]["post"]["requestBody"]["content"][JSON]
+                document["webhooks"][c.type_value()]["post"]["requestBody"]["content"][JSON]
                     ["examples"]
                     .as_object()
                     .map_or(0, serde_json::Map::len)

@@ -194,11 +194,23 @@ mod tests {
                 comment.starts_with(zapi_webhooks::schema::GENERATED_NOTICE),
                 "{relative}"
             );
-            assert!(
-                value["$id"]
-                    .as_str()
-                    .is_some_and(|id| id.ends_with(&relative))
+            // `strict/received.schema.json` has the `$id` `urn:zapi-webhooks:schema:v1:strict:received`.
+            let expected = format!(
+                "urn:zapi-webhooks:schema:v1:{}",
+                relative.trim_end_matches(".schema.json").replace('/', ":")
             );
+            assert_eq!(value["$id"].as_str(), Some(expected.as_str()), "{relative}");
         }
+    }
+
+    #[test]
+    fn every_schema_id_is_unique() {
+        let mut ids = std::collections::BTreeSet::new();
+        for (relative, contents) in generated_files() {
+            let value: serde_json::Value = serde_json::from_str(&contents).expect("json");
+            let id = value["$id"].as_str().unwrap_or_default().to_owned();
+            assert!(ids.insert(id), "{relative}: duplicate $id");
+        }
+        assert_eq!(ids.len(), generated_files().len());
     }
 }

@@ -354,7 +354,7 @@ impl Generator<'_> {
                 }
             }
         }
-        let expected: Vec<&str> = CallbackType::ALL.iter().map(|c| c.type_name()).collect();
+        let expected: Vec<&str> = CallbackType::ALL.iter().map(|c| c.type_value()).collect();
         let found: Vec<&str> = callbacks.iter().map(|(name, _)| name.as_str()).collect();
         if found != expected {
             return Err(format!(
@@ -367,7 +367,7 @@ impl Generator<'_> {
     /// `ReceivedText`, `ReceivedImage`, ...: a `ReceivedCallback` whose content key is set; and
     /// `ReceivedKinds`, from kind name to that type.
     fn received_kinds(&self) -> Result<String, String> {
-        let base = CallbackType::Received.type_name();
+        let base = CallbackType::Received.type_value();
         let properties = self.definition(base)?["properties"]
             .as_object()
             .ok_or_else(|| format!("{base} has no properties"))?;
@@ -1008,11 +1008,11 @@ mod tests {
     fn the_declarations_cover_every_callback_and_kind() {
         let text = index_d_ts(&definitions().expect("definitions")).expect("generates");
         assert!(text.starts_with(&format!("// {NOTICE}\n")));
-        let members: Vec<&str> = CallbackType::ALL.iter().map(|c| c.type_name()).collect();
+        let members: Vec<&str> = CallbackType::ALL.iter().map(|c| c.type_value()).collect();
         assert!(text.contains(&type_alias("Callback", &members.join(" | "))));
         for callback in CallbackType::ALL {
             let [a, b] = callback.spellings();
-            assert!(text.contains(&format!("export interface {} {{", callback.type_name())));
+            assert!(text.contains(&format!("export interface {} {{", callback.type_value())));
             assert!(text.contains(&format!("  type: \"{a}\" | \"{b}\";")), "{a}");
         }
         for kind in Kind::ALL {

@@ -135,7 +135,7 @@ impl Checker {
                 callback: value
                     .get("type")
                     .and_then(Value::as_str)
-                    .and_then(CallbackType::parse),
+                    .and_then(CallbackType::from_type_value),
                 kind: None,
                 valid,
                 lossless: None,

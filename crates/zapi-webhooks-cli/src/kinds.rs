@@ -36,7 +36,7 @@ fn rows() -> Vec<Row> {
             rows.push(Row {
                 callback: Some(callback),
                 kind: callback.as_str(),
-                marker: format!("`type`: `{}`", callback.type_name()),
+                marker: format!("`type`: `{}`", callback.type_value()),
             });
         }
     }
@@ -106,7 +106,7 @@ pub fn json() -> Value {
             };
             json!({
                 "callback": callback.as_str(),
-                "type": callback.type_name(),
+                "type": callback.type_value(),
                 "spellings": callback.spellings(),
                 "kinds": kinds,
             })

@@ -23,10 +23,10 @@ pub fn difference<T: Serialize>(model: &T, original: &Value) -> Option<Differenc
     }
     match serde_json::to_value(model) {
         Ok(written) => first_difference(original, &written),
-        Err(error) => Some(Difference {
-            pointer: String::new(),
-            description: format!("the model cannot be written back as JSON: {error}"),
-        }),
+        Err(error) => Some(Difference::new(
+            String::new(),
+            format!("the model cannot be written back as JSON: {error}"),
+        )),
     }
 }
 

@@ -137,7 +137,7 @@ struct KindsArgs {
 /// Parses a callback named by its snake name or its `type` value.
 fn parse_callback(name: &str) -> Result<CallbackType, String> {
     CallbackType::from_name(name)
-        .or_else(|| CallbackType::parse(name))
+        .or_else(|| CallbackType::from_type_value(name))
         .ok_or_else(|| {
             let names: Vec<&str> = CallbackType::ALL.iter().map(|c| c.as_str()).collect();
             format!("unknown callback; expected one of: {}", names.join(", "))

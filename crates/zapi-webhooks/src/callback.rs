@@ -15,6 +15,7 @@ use crate::{
 
 /// The callback types this crate models.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CallbackType {
     /// `ReceivedCallback`: a message or notification.
     Received,
@@ -31,7 +32,7 @@ pub enum CallbackType {
 }
 
 impl CallbackType {
-    /// Every callback type.
+    /// Every callback type, in the order of the docs.
     pub const ALL: &'static [CallbackType] = &[
         CallbackType::Received,
         CallbackType::Delivery,
@@ -41,16 +42,10 @@ impl CallbackType {
         CallbackType::Disconnected,
     ];
 
-    /// The `type` value as documented, e.g. `ReceivedCallback`.
-    pub fn type_name(self) -> &'static str {
-        match self {
-            CallbackType::Received => "ReceivedCallback",
-            CallbackType::Delivery => "DeliveryCallback",
-            CallbackType::MessageStatus => "MessageStatusCallback",
-            CallbackType::PresenceChat => "PresenceChatCallback",
-            CallbackType::Connected => "ConnectedCallback",
-            CallbackType::Disconnected => "DisconnectedCallback",
-        }
+    /// The `type` value as documented, e.g. `ReceivedCallback` (what a payload carries; see
+    /// [`CallbackType::spellings`] for every accepted form).
+    pub fn type_value(self) -> &'static str {
+        self.spellings()[0]
     }
 
     /// Every `type` value accepted for this callback: the documented one and the one spelled
@@ -66,7 +61,9 @@ impl CallbackType {
         }
     }
 
-    /// A stable snake_case name, e.g. `message_status` (also the fixtures' folder names).
+    /// This crate's stable snake_case name for the callback, e.g. `message_status`: the
+    /// fixtures' folder names, the schema file names and the CLI's `callback` field. Also what
+    /// `Display` writes. Not a wire value: see [`CallbackType::type_value`] for that.
     pub fn as_str(self) -> &'static str {
         match self {
             CallbackType::Received => "received",
@@ -78,16 +75,28 @@ impl CallbackType {
         }
     }
 
-    /// The callback type a `type` value names, accepting every spelling in
+    /// The callback type a payload's `type` value names, accepting every spelling in
     /// [`CallbackType::spellings`]; `None` for anything else.
-    pub fn parse(type_value: &str) -> Option<CallbackType> {
+    ///
+    /// ```
+    /// use zapi_webhooks::CallbackType;
+    /// assert_eq!(CallbackType::from_type_value("ReceivedCallBack"), Some(CallbackType::Received));
+    /// assert_eq!(CallbackType::from_type_value("received"), None);
+    /// ```
+    pub fn from_type_value(type_value: &str) -> Option<CallbackType> {
         CallbackType::ALL
             .iter()
             .copied()
             .find(|t| t.spellings().contains(&type_value))
     }
 
-    /// The callback type with snake_case name `name` (see [`CallbackType::as_str`]).
+    /// The callback type whose snake_case name ([`CallbackType::as_str`]) is `name`.
+    ///
+    /// ```
+    /// use zapi_webhooks::CallbackType;
+    /// assert_eq!(CallbackType::from_name("message_status"), Some(CallbackType::MessageStatus));
+    /// assert_eq!(CallbackType::from_name("MessageStatusCallback"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<CallbackType> {
         CallbackType::ALL
             .iter()
@@ -96,9 +105,10 @@ impl CallbackType {
     }
 }
 
+/// Writes the snake_case name ([`CallbackType::as_str`]), like [`Kind`]'s `Display`.
 impl fmt::Display for CallbackType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.type_name())
+        f.write_str(self.as_str())
     }
 }
 
@@ -162,12 +172,6 @@ impl Callback {
         })
     }
 
-    /// Parses a webhook body given as text. See [`Callback::from_slice`].
-    #[allow(clippy::should_implement_trait)]
-    pub fn from_str(body: &str) -> Result<Callback, ParseError> {
-        Callback::from_slice(body.as_bytes())
-    }
-
     /// Converts an already-parsed JSON value.
     pub fn from_value(value: Value) -> Result<Callback, ParseError> {
         let bytes =
@@ -201,17 +205,19 @@ impl Callback {
         }
     }
 
-    /// The message kind of a received callback.
-    pub fn kind(&self) -> Option<Kind> {
+    /// The message kind ([`ReceivedCallback::kind`]) of a received callback; `None` for every
+    /// other callback. See [`Callback::kind_name`] for a name that covers every callback.
+    pub fn message_kind(&self) -> Option<Kind> {
         match self {
             Callback::Received(received) => Some(received.kind()),
             _ => None,
         }
     }
 
-    /// A stable snake_case name for what this payload is: the message kind for received
-    /// callbacks (`text`, `image`, ..., `unknown`), the callback's name for the others
-    /// (`message_status`, ...), and `unknown` for an unknown callback.
+    /// A stable snake_case name for what this payload is, whatever the callback: the message
+    /// kind's name for received callbacks (`text`, `image`, ..., `unknown`), the callback's name
+    /// ([`CallbackType::as_str`]) for the others (`message_status`, ...), and `unknown` for an
+    /// unknown callback. This is the CLI's `kind` field.
     pub fn kind_name(&self) -> &'static str {
         match self {
             Callback::Received(received) => received.kind().as_str(),
@@ -234,6 +240,21 @@ impl Callback {
     /// [`crate::unmodeled_pointers`]).
     pub fn unmodeled(&self) -> Vec<String> {
         crate::unmodeled::unmodeled_pointers(self)
+    }
+}
+
+/// Parses a webhook body given as text, like [`Callback::from_slice`].
+///
+/// ```
+/// let callback: zapi_webhooks::Callback = r#"{"type":"ConnectedCallback"}"#.parse()?;
+/// assert_eq!(callback.kind_name(), "connected");
+/// # Ok::<(), zapi_webhooks::ParseError>(())
+/// ```
+impl std::str::FromStr for Callback {
+    type Err = ParseError;
+
+    fn from_str(body: &str) -> Result<Callback, ParseError> {
+        Callback::from_slice(body.as_bytes())
     }
 }
 
@@ -283,7 +304,7 @@ impl<'de> Deserialize<'de> for TypeValue {
 
 impl Callback {
     fn empty_for(type_value: &str) -> Callback {
-        match CallbackType::parse(type_value) {
+        match CallbackType::from_type_value(type_value) {
             Some(CallbackType::Received) => Callback::Received(Box::default()),
             Some(CallbackType::Delivery) => Callback::Delivery(DeliveryCallback::default()),
             Some(CallbackType::MessageStatus) => {
@@ -304,7 +325,7 @@ impl Callback {
     /// callback, what was read so far moves to that callback's model (losslessly, through its
     /// JSON), so the result is what a single `type` with the last value would give.
     fn retyped<E: de::Error>(self, type_value: String) -> Result<Callback, E> {
-        let mut callback = if CallbackType::parse(&type_value) == self.callback_type() {
+        let mut callback = if CallbackType::from_type_value(&type_value) == self.callback_type() {
             self
         } else {
             let entries = match serde_json::to_value(&self) {

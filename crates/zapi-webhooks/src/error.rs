@@ -4,6 +4,7 @@ use std::fmt;
 
 /// Why a body could not be parsed as a [`crate::Callback`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ParseErrorKind {
     /// The bytes are not JSON (or not UTF-8).
     Syntax,

@@ -3,11 +3,7 @@
 use serde_json::Value;
 
 /// Appends one reference token to a JSON pointer (RFC 6901), escaping `~` and `/`.
-///
-/// ```
-/// assert_eq!(zapi_webhooks::json_pointer::push("/a".into(), "b/c~d"), "/a/b~1c~0d");
-/// ```
-pub fn push(mut pointer: String, token: &str) -> String {
+pub(crate) fn push(mut pointer: String, token: &str) -> String {
     push_in_place(&mut pointer, token);
     pointer
 }
@@ -27,11 +23,22 @@ pub(crate) fn push_in_place(pointer: &mut String, token: &str) {
 
 /// Where and how two JSON values differ (see [`first_difference`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Difference {
     /// JSON pointer of the first differing place (`""` is the root).
     pub pointer: String,
     /// What differs there: a key dropped or added, or the two values.
     pub description: String,
+}
+
+impl Difference {
+    /// A difference at `pointer`, described by `description`.
+    pub fn new(pointer: impl Into<String>, description: impl Into<String>) -> Difference {
+        Difference {
+            pointer: pointer.into(),
+            description: description.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for Difference {
@@ -102,5 +109,14 @@ fn walk(pointer: String, expected: &Value, actual: &Value) -> Option<Difference>
             pointer,
             description: format!("expected {expected}, found {actual}"),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn push_escapes_tilde_and_slash() {
+        assert_eq!(super::push("/a".into(), "b/c~d"), "/a/b~1c~0d");
+        assert_eq!(super::push(String::new(), ""), "/");
     }
 }

@@ -33,6 +33,24 @@
 //! # Ok::<(), zapi_webhooks::ParseError>(())
 //! ```
 
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `chrono` | yes | [`Timestamp::to_utc`], a `chrono::DateTime<Utc>` |
+//! | `schema` | no | `JsonSchema` (schemars 1) for every model, and the [`schema`] module that generates the JSON Schemas (the files under `schemas/` in the repository) |
+//! | `validate` | no | implies `schema`; compiled validators: [`validate()`], [`validator`], [`Validator`] (the `jsonschema` crate) |
+//!
+//! Parsing, serializing and the read layer need no feature. A handler that only parses does not
+//! compile schemars or jsonschema; a build script that only generates schemas does not compile
+//! a validator.
+#![cfg_attr(
+    not(feature = "validate"),
+    doc = "\n[`validate()`]: #features\n[`validator`]: #features\n[`Validator`]: #features"
+)]
+#![cfg_attr(not(feature = "schema"), doc = "\n[`schema`]: #features")]
+#![cfg_attr(not(feature = "chrono"), doc = "\n[`Timestamp::to_utc`]: #features")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 mod macros;
@@ -49,10 +67,11 @@ mod presence_chat;
 pub mod quirks;
 pub mod received;
 #[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
 mod status;
 mod unmodeled;
-#[cfg(feature = "schema")]
+#[cfg(feature = "validate")]
 mod validate;
 pub mod webhook_config;
 
@@ -66,6 +85,8 @@ pub use presence_chat::{PresenceChatCallback, PresenceStatus};
 pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
 pub use received::{Content, Kind, ReceivedCallback};
 pub use status::MessageStatus;
-pub use unmodeled::{Unmodeled, unmodeled_pointers};
-#[cfg(feature = "schema")]
+pub(crate) use unmodeled::Unmodeled;
+pub use unmodeled::unmodeled_pointers;
+#[cfg(feature = "validate")]
+#[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
 pub use validate::{ValidationIssue, Validator, validate, validator};

@@ -243,6 +243,7 @@ macro_rules! open_enum {
         /// Open: a value this crate does not know yet is kept verbatim in `Unknown`, never an
         /// error, and serializes back unchanged.
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $(
                 $(#[doc = $vdoc])*
@@ -297,9 +298,19 @@ macro_rules! open_enum {
             }
         }
 
+        /// Writes the value as sent on the wire (see `as_str`).
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        /// Never fails: a value this crate does not know becomes `Unknown`.
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok($name::from(value))
             }
         }
 

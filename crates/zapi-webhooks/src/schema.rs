@@ -17,15 +17,20 @@ use crate::{
     MessageStatusCallback, PresenceChatCallback, ReceivedCallback,
 };
 
-/// Where the schema files live; their `$id`s start with this.
-pub const ID_BASE: &str = "https://zapi-webhooks.github.io/schemas/v1/";
+/// What every schema's `$id` starts with: a URN, so that no `$id` names a host the project
+/// does not own, while staying an absolute URI that ajv, Python's jsonschema and OpenAPI tools
+/// accept as a base for the schemas' own `#/$defs/...` references.
+const ID_BASE: &str = "urn:zapi-webhooks:schema:v1:";
 
-/// The first words of every generated schema's `$comment`.
+/// The first words of every generated schema's `$comment`. Not part of the public API (used by
+/// `cargo xtask`).
+#[doc(hidden)]
 pub const GENERATED_NOTICE: &str =
     "Generated from the zapi-webhooks models by `cargo xtask schemas`; do not edit by hand.";
 
 /// Which schema flavour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Flavor {
     /// What the models accept; unmodeled keys allowed.
     Permissive,
@@ -37,7 +42,9 @@ impl Flavor {
     /// Both flavours.
     pub const ALL: [Flavor; 2] = [Flavor::Permissive, Flavor::Strict];
 
-    /// The folder of this flavour under `schemas/` (`""` or `"strict/"`).
+    /// The folder of this flavour under `schemas/` (`""` or `"strict/"`). Not part of the public
+    /// API (used by `cargo xtask` and the benches).
+    #[doc(hidden)]
     pub fn dir(self) -> &'static str {
         match self {
             Flavor::Permissive => "",
@@ -48,6 +55,7 @@ impl Flavor {
 
 /// What a schema describes: one callback, or the union of all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Target {
     /// Any callback ([`Callback`]), dispatched on `type`.
     Any,
@@ -61,7 +69,9 @@ impl Target {
         std::iter::once(Target::Any).chain(CallbackType::ALL.iter().copied().map(Target::One))
     }
 
-    /// File name under `schemas/` (and `schemas/strict/`), e.g. `received.schema.json`.
+    /// File name under `schemas/` (and `schemas/strict/`), e.g. `received.schema.json`. Not part
+    /// of the public API (used by `cargo xtask` and the benches).
+    #[doc(hidden)]
     pub fn file_name(self) -> String {
         match self {
             Target::Any => "callback.schema.json".to_owned(),
@@ -96,7 +106,14 @@ pub fn schema(target: Target, flavor: Flavor) -> Value {
     }
     strip_formats(&mut value);
     if let Value::Object(map) = &mut value {
-        let id = format!("{ID_BASE}{}{}", flavor.dir(), target.file_name());
+        let name = match target {
+            Target::Any => "callback",
+            Target::One(callback) => callback.as_str(),
+        };
+        let id = match flavor {
+            Flavor::Permissive => format!("{ID_BASE}{name}"),
+            Flavor::Strict => format!("{ID_BASE}strict:{name}"),
+        };
         let flavour_text = match flavor {
             Flavor::Permissive => "Permissive flavour: keys the models do not know are allowed.",
             Flavor::Strict => {
@@ -208,7 +225,7 @@ fn config_schema<T: JsonSchema>(name: &str) -> Value {
     if let Value::Object(map) = &mut value {
         map.insert(
             "$id".to_owned(),
-            Value::String(format!("{ID_BASE}config/{name}.schema.json")),
+            Value::String(format!("{ID_BASE}config:{name}")),
         );
         map.insert(
             "$comment".to_owned(),
@@ -219,7 +236,9 @@ fn config_schema<T: JsonSchema>(name: &str) -> Value {
 }
 
 /// Every schema file this crate generates: its path under `schemas/` and its contents. This is
-/// what `cargo xtask schemas` writes and `cargo xtask schemas --check` compares.
+/// what `cargo xtask schemas` writes and `cargo xtask schemas --check` compares. Not part of the
+/// public API (used by `cargo xtask`).
+#[doc(hidden)]
 pub fn all_files() -> Vec<(String, Value)> {
     use crate::webhook_config::{
         UpdateEveryWebhooksRequest, UpdateNotifySentByMeRequest, UpdateWebhookRequest,

@@ -5,8 +5,9 @@ use serde_json::{Map, Number, Value};
 use crate::error::push_token;
 use crate::{Callback, Field, NumberOrString, Timestamp};
 
-/// A model that can list the keys it kept without modeling them.
-pub trait Unmodeled {
+/// A model that can list the keys it kept without modeling them. Crate-private: users reach
+/// it through [`Callback::unmodeled`] and [`unmodeled_pointers`].
+pub(crate) trait Unmodeled {
     /// `true` for types that never hold unmodeled keys (strings, numbers, open enums, ...):
     /// containers skip them without building their pointer.
     const LEAF: bool = false;
@@ -34,8 +35,8 @@ pub(crate) fn with_token<R>(
 /// the order they were found. For an unknown callback, every top-level key.
 ///
 /// ```
-/// let callback = zapi_webhooks::Callback::from_str(
-///     r#"{"type":"ReceivedCallback","brandNew":1,"text":{"message":"hi","shiny":true}}"#,
+/// let callback = zapi_webhooks::Callback::from_slice(
+/// b    r#"{"type":"ReceivedCallback","brandNew":1,"text":{"message":"hi","shiny":true}}"#,
 /// )?;
 /// assert_eq!(callback.unmodeled(), ["/text/shiny", "/brandNew"]);
 /// # Ok::<(), zapi_webhooks::ParseError>(())

@@ -11,6 +11,7 @@ use crate::schema::{Flavor, Target, schema};
 
 /// One reason a payload does not match a schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ValidationIssue {
     /// JSON pointer of the offending value in the payload (`""` is the whole payload).
     pub instance_pointer: String,
@@ -118,15 +119,13 @@ fn compile(schema: &Value) -> jsonschema::Validator {
 /// The validators of `target`, compiled on first use and shared afterwards.
 pub fn validator(target: Target) -> &'static Validator {
     static ANY: OnceLock<Validator> = OnceLock::new();
-    static ONE: [OnceLock<Validator>; 6] = [const { OnceLock::new() }; 6];
+    static ONE: [OnceLock<Validator>; CallbackType::ALL.len()] =
+        [const { OnceLock::new() }; CallbackType::ALL.len()];
     match target {
         Target::Any => ANY.get_or_init(|| Validator::new(target)),
         Target::One(callback) => {
-            let index = CallbackType::ALL
-                .iter()
-                .position(|c| *c == callback)
-                .unwrap_or(0);
-            ONE[index].get_or_init(|| Validator::new(target))
+            // `ALL` lists the variants in declaration order (checked by a test below).
+            ONE[callback as usize].get_or_init(|| Validator::new(target))
         }
     }
 }
@@ -146,4 +145,16 @@ pub fn validator(target: Target) -> &'static Validator {
 /// ```
 pub fn validate(payload: &Value, flavor: Flavor) -> Result<(), Vec<ValidationIssue>> {
     validator(Target::Any).validate(payload, flavor)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::CallbackType;
+
+    #[test]
+    fn the_validator_cache_is_indexed_by_declaration_order() {
+        for (index, callback) in CallbackType::ALL.iter().enumerate() {
+            assert_eq!(*callback as usize, index, "{callback}");
+        }
+    }
 }

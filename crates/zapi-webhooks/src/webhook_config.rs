@@ -19,6 +19,8 @@
 
 use std::fmt;
 
+use crate::CallbackType;
+
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// An HTTPS URL for a webhook. Z-API refuses webhooks that are not HTTPS, so this type does too.
@@ -144,6 +146,7 @@ pub struct UpdateWebhookResponse {
 /// The webhook-configuration endpoints, all `PUT
 /// https://api.z-api.io/instances/{instance}/token/{token}/<path>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WebhookEndpoint {
     /// `update-webhook-received`: where `ReceivedCallback`s go.
     Received,
@@ -211,6 +214,78 @@ impl WebhookEndpoint {
             WebhookEndpoint::Every => "UpdateEveryWebhooksRequest",
             WebhookEndpoint::NotifySentByMe => "UpdateNotifySentByMeRequest",
             _ => "UpdateWebhookRequest",
+        }
+    }
+
+    /// The endpoint that points `callback` at a URL (besides [`WebhookEndpoint::Every`]).
+    pub fn for_callback(callback: CallbackType) -> WebhookEndpoint {
+        match callback {
+            CallbackType::Received => WebhookEndpoint::Received,
+            CallbackType::Delivery => WebhookEndpoint::Delivery,
+            CallbackType::MessageStatus => WebhookEndpoint::MessageStatus,
+            CallbackType::PresenceChat => WebhookEndpoint::ChatPresence,
+            CallbackType::Connected => WebhookEndpoint::Connected,
+            CallbackType::Disconnected => WebhookEndpoint::Disconnected,
+        }
+    }
+
+    /// A one-line summary of what the endpoint does (the OpenAPI operation's `summary`).
+    pub fn summary(self) -> &'static str {
+        match self {
+            WebhookEndpoint::Received => "Set the URL that receives ReceivedCallback",
+            WebhookEndpoint::ReceivedDelivery => {
+                "Set the URL that receives ReceivedCallback, for sent messages too"
+            }
+            WebhookEndpoint::Delivery => "Set the URL that receives DeliveryCallback",
+            WebhookEndpoint::MessageStatus => "Set the URL that receives MessageStatusCallback",
+            WebhookEndpoint::ChatPresence => "Set the URL that receives PresenceChatCallback",
+            WebhookEndpoint::Connected => "Set the URL that receives ConnectedCallback",
+            WebhookEndpoint::Disconnected => "Set the URL that receives DisconnectedCallback",
+            WebhookEndpoint::Every => "Set one URL for every callback",
+            WebhookEndpoint::NotifySentByMe => {
+                "Turn ReceivedCallback for messages sent by the connected number on or off"
+            }
+        }
+    }
+
+    /// What the endpoint does, in a sentence or two (the OpenAPI operation's `description`).
+    pub fn description(self) -> &'static str {
+        match self {
+            WebhookEndpoint::Received => {
+                "Sets the HTTPS URL that Z-API POSTs a ReceivedCallback to for each message and \
+             notification of the instance's chats."
+            }
+            WebhookEndpoint::ReceivedDelivery => {
+                "Like update-webhook-received, and messages the connected number sends produce a \
+             ReceivedCallback too."
+            }
+            WebhookEndpoint::Delivery => {
+                "Sets the HTTPS URL that receives a DeliveryCallback when a message sent through the \
+             API has left Z-API."
+            }
+            WebhookEndpoint::MessageStatus => {
+                "Sets the HTTPS URL that receives a MessageStatusCallback when messages change status \
+             (sent, received, read, played, ...)."
+            }
+            WebhookEndpoint::ChatPresence => {
+                "Sets the HTTPS URL that receives a PresenceChatCallback when a contact's presence in \
+             a chat changes (available, composing, ...)."
+            }
+            WebhookEndpoint::Connected => {
+                "Sets the HTTPS URL that receives a ConnectedCallback when the instance connects."
+            }
+            WebhookEndpoint::Disconnected => {
+                "Sets the HTTPS URL that receives a DisconnectedCallback when the instance \
+             disconnects."
+            }
+            WebhookEndpoint::Every => {
+                "Sets the same HTTPS URL for every callback type; `notifySentByMe` also turns on \
+             ReceivedCallback for messages the connected number sends."
+            }
+            WebhookEndpoint::NotifySentByMe => {
+                "Chooses whether messages the connected number sends also produce a \
+             ReceivedCallback."
+            }
         }
     }
 }

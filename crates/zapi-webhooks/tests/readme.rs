@@ -21,7 +21,7 @@ fn readme_lists_every_kind_and_callback() {
     }
     for callback in CallbackType::ALL {
         assert!(
-            readme.contains(&format!("| `{}`", callback.type_name())),
+            readme.contains(&format!("| `{}`", callback.type_value())),
             "README.md has no row for {callback}"
         );
     }

@@ -164,7 +164,7 @@ fn keep_reason(
 ) -> Option<KeepReason> {
     if callback.callback_type().is_none() {
         Some(KeepReason::UnknownCallback)
-    } else if callback.kind() == Some(Kind::Unknown) {
+    } else if callback.message_kind() == Some(Kind::Unknown) {
         Some(KeepReason::UnknownKind)
     } else if keep_unmodeled && !unmodeled.is_empty() {
         Some(KeepReason::Unmodeled)
@@ -212,7 +212,7 @@ async fn receive(State(config): State<Arc<Config>>, request: Request) -> Respons
     let unmodeled = callback.unmodeled();
     // One line per payload; for an unknown callback every key is unmodeled, so it lists them.
     let fields = unmodeled.join(", ");
-    match (callback.callback_type(), callback.kind()) {
+    match (callback.callback_type(), callback.message_kind()) {
         (None, _) => log::warn!(
             target: LOG_TARGET,
             "{path}: unknown callback type {type_shown:?}, keys {fields}"

@@ -560,7 +560,7 @@ async fn unknown_message_kind_is_kept_byte_for_byte() -> TestResult {
     assert_eq!(kept[0].reason, KeepReason::UnknownKind);
 
     let webhook = server.rx.try_recv()?;
-    assert_eq!(webhook.callback.kind(), Some(Kind::Unknown));
+    assert_eq!(webhook.callback.message_kind(), Some(Kind::Unknown));
     assert!(webhook.unmodeled.iter().any(|p| p == "/hologramMessage"));
     assert!(!logged("unknown message kind, unmodeled fields /hologramMessage").is_empty());
     Ok(())

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Struct fields of this type are skipped when serializing if they are [`Field::Absent`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Field<T> {
     /// The key was not in the payload.
     #[default]

@@ -7,7 +7,7 @@
 //! | `pageCount` is documented as a string and arrives as a number | [`NumberOrString`] |
 //! | string enums gain values over time (`READ_BY_ME`, new notifications, ...) | open enums such as [`crate::MessageStatus`], with an `Unknown(String)` variant |
 //! | fields nobody modeled yet | every object keeps them in its `extra` map |
-//! | `ReceivedCallBack` spelled with a capital B | [`crate::CallbackType::parse`] accepts both spellings for every callback |
+//! | `ReceivedCallBack` spelled with a capital B | [`crate::CallbackType::from_type_value`] accepts both spellings for every callback |
 
 mod field;
 mod number_or_string;

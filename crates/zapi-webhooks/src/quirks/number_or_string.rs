@@ -11,6 +11,7 @@ use serde_json::Number;
 ///
 /// The form it came in is kept, so it serializes back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NumberOrString {
     /// It came as a JSON number (integer or float, exactly as parsed).
     Number(Number),

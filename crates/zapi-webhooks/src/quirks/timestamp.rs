@@ -35,6 +35,7 @@ enum Repr {
 
 /// The unit a [`Timestamp`] was judged to be in, from its magnitude.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeUnit {
     /// Seconds since the Unix epoch.
     Seconds,
@@ -103,6 +104,7 @@ impl Timestamp {
 
     /// The moment as a UTC date and time. `None` when it is out of chrono's range.
     #[cfg(feature = "chrono")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "chrono")))]
     pub fn to_utc(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         chrono::DateTime::from_timestamp_millis(self.unix_millis()?)
     }

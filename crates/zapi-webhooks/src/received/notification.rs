@@ -97,6 +97,7 @@ lossless_object! {
 /// One item of `notificationParameters`: usually a string (a phone number, a name, an amount),
 /// a label object for `CHAT_LABEL_ASSOCIATION`, or anything else as sent.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum NotificationParameter {
     /// A string parameter.
     Text(String),
