@@ -22,6 +22,10 @@ commands:
       with pt/ and en/, or a checkout of the Z-API docs repository), repair
       them and compare them with fixtures/ (exit code 1 when anything is new,
       changed or gone). --write updates the fixtures and fixtures/manifest.json.
+      `cargo test -p xtask` tests the importer on the sample docs in
+      xtask/testdata/docs; it also checks fixtures/ against the real docs
+      when ZAPI_DOCS_DIR names them (relative to the workspace root), e.g.
+      ZAPI_DOCS_DIR=../shared/zapi-docs cargo test -p xtask.
   schemas [--check]
       Regenerate every JSON Schema under schemas/ from the models. With
       --check, change nothing and fail naming each stale or missing file.
