@@ -6,8 +6,25 @@ use zapi_webhooks::json_pointer::Difference;
 use zapi_webhooks::schema::{Flavor, Target};
 use zapi_webhooks::{Callback, CallbackType, ParseError, ParseErrorKind, Validator};
 
+use crate::input;
 use crate::lossless;
 use crate::typed::callback_from_value;
+
+/// How a payload was framed in its input, which decides the hints its messages get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// One line of an NDJSON input (a `*.ndjson` or `*.jsonl` file, or standard input read
+    /// with `--ndjson`).
+    Line,
+    /// A whole file read as one payload (a `*.json` file, or any file that does not end in
+    /// `.ndjson` or `.jsonl`).
+    File,
+    /// The whole of standard input read as one payload (without `--ndjson`).
+    Stdin,
+}
+
+/// The message for an input with nothing in it but whitespace (read whole).
+pub const EMPTY_INPUT: &str = "the input is empty: expected one JSON object";
 
 /// One thing wrong with a payload.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -23,16 +40,17 @@ pub struct Problem {
 pub struct Report {
     /// `false` when the payload is not JSON at all.
     pub is_json: bool,
-    /// The callback: the one the model read, or, when the model could not read the payload, the
-    /// one its `type` names. `None` when the `type` is no known callback (or missing).
+    /// The callback: the one the model read, or, when the payload could not be typed (the model
+    /// could not read it into its Rust types), the one its `type` names. `None` when the `type`
+    /// is no known callback (or missing).
     pub callback: Option<CallbackType>,
-    /// The content kind (see [`Callback::kind_name`]), or `None` when the model could not read
-    /// the payload.
+    /// The content kind (see [`Callback::kind_name`]), or `None` when the payload could not be
+    /// typed.
     pub kind: Option<&'static str>,
-    /// `true` when there is no problem: the model reads the payload and the schema accepts it.
+    /// `true` when there is no problem: the payload could be typed and the schema accepts it.
     pub valid: bool,
-    /// Whether the model writes the payload back as the same JSON value; `None` when the model
-    /// could not read it, so there was nothing to write back.
+    /// Whether the model writes the payload back as the same JSON value; `None` when the
+    /// payload could not be typed, so there was nothing to write back.
     pub lossless: Option<bool>,
     /// When not lossless, where (JSON pointer) and how the model writes the payload back
     /// differently.
@@ -75,10 +93,14 @@ impl Checker {
     /// [`Callback::from_slice`], so that the error (pointer, message, line and column) is
     /// exactly the library's. The lossless check compares the model's serialization with the
     /// value as it goes (see [`lossless::difference`]).
-    pub fn check(&self, bytes: &[u8]) -> Report {
+    ///
+    /// `framing` says how the input held the payload. A whole input (not a line of NDJSON)
+    /// that is empty, a JSON array, or several JSON documents gets a message that says so and
+    /// points to NDJSON where that helps, instead of the parser's.
+    pub fn check(&self, bytes: &[u8], framing: Framing) -> Report {
         let value: Value = match serde_json::from_slice(bytes) {
             Ok(value) => value,
-            Err(json_error) => return not_json(bytes, &json_error),
+            Err(json_error) => return not_json(bytes, &json_error, framing),
         };
 
         let mut errors = Vec::new();
@@ -95,6 +117,14 @@ impl Checker {
                 }
             },
         };
+
+        if value.is_array() && framing != Framing::Line {
+            // The parser's "invalid type: sequence" hides the likely mistake: many payloads
+            // given as one array. Same place (the root), plainer words.
+            if let Some(problem) = errors.first_mut() {
+                problem.message = array_hint(framing).to_owned();
+            }
+        }
 
         if let Err(issues) = self.validator.validate(&value, self.flavor) {
             let parse_pointer = errors.first().map(|p: &Problem| p.pointer.clone());
@@ -129,7 +159,8 @@ impl Checker {
 
         let valid = errors.is_empty();
         match parsed {
-            // The model could not read it, but its `type` may still name the callback it tried.
+            // The payload could not be typed, but its `type` may still name the callback it
+            // tried.
             None => Report {
                 is_json: true,
                 callback: value
@@ -160,15 +191,64 @@ impl Checker {
     }
 }
 
-/// The report of bytes that are not JSON at all.
-fn not_json(bytes: &[u8], json_error: &serde_json::Error) -> Report {
-    let problem = match Callback::from_slice(bytes) {
-        Err(error) => problem_of(&error),
-        // Cannot happen (what is not JSON is no callback), but never trust that blindly.
-        Ok(_) => Problem {
+/// The message for a whole input holding a JSON array.
+fn array_hint(framing: Framing) -> &'static str {
+    match framing {
+        Framing::Stdin => {
+            "a JSON array: each webhook is one JSON object; for a capture of many payloads use \
+             NDJSON (one object per line) with --ndjson"
+        }
+        Framing::File | Framing::Line => {
+            "a JSON array: each webhook is one JSON object; for a capture of many payloads use \
+             NDJSON (one object per line) in a .ndjson or .jsonl file"
+        }
+    }
+}
+
+/// The message for a whole input holding several JSON documents, one after another.
+fn several_documents_hint(framing: Framing) -> &'static str {
+    match framing {
+        Framing::Stdin => "several JSON documents: use --ndjson to read one payload per line",
+        Framing::File | Framing::Line => {
+            "several JSON documents: give the file a .ndjson or .jsonl extension to read one \
+             payload per line"
+        }
+    }
+}
+
+/// `true` when `bytes` start with two complete JSON documents (what serde_json calls "trailing
+/// characters" after the first).
+fn starts_with_two_documents(bytes: &[u8]) -> bool {
+    let mut documents =
+        serde_json::Deserializer::from_slice(bytes).into_iter::<serde::de::IgnoredAny>();
+    matches!(
+        (documents.next(), documents.next()),
+        (Some(Ok(_)), Some(Ok(_)))
+    )
+}
+
+/// The report of bytes that are not JSON at all (or not one JSON document).
+fn not_json(bytes: &[u8], json_error: &serde_json::Error, framing: Framing) -> Report {
+    let whole = framing != Framing::Line;
+    let problem = if whole && input::is_blank(bytes) {
+        Problem {
             pointer: String::new(),
-            message: json_error.to_string(),
-        },
+            message: EMPTY_INPUT.to_owned(),
+        }
+    } else if whole && starts_with_two_documents(bytes) {
+        Problem {
+            pointer: String::new(),
+            message: several_documents_hint(framing).to_owned(),
+        }
+    } else {
+        match Callback::from_slice(bytes) {
+            Err(error) => problem_of(&error),
+            // Cannot happen (what is not JSON is no callback), but never trust that blindly.
+            Ok(_) => Problem {
+                pointer: String::new(),
+                message: json_error.to_string(),
+            },
+        }
     };
     Report {
         is_json: false,
@@ -213,7 +293,10 @@ mod tests {
     #[test]
     fn parse_error_and_schema_issue_at_the_same_place_count_once() {
         let checker = Checker::new(Flavor::Permissive);
-        let report = checker.check(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#);
+        let report = checker.check(
+            br#"{"type":"ReceivedCallback","fromMe":"yes"}"#,
+            Framing::File,
+        );
         assert!(!report.valid);
         assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
         assert_eq!(report.errors[0].pointer, "/fromMe");
@@ -225,11 +308,11 @@ mod tests {
     #[test]
     fn strict_names_each_unmodeled_key() {
         let body = br#"{"type":"ReceivedCallback","text":{"message":"hi","shiny":1},"brandNew":1}"#;
-        let permissive = Checker::new(Flavor::Permissive).check(body);
+        let permissive = Checker::new(Flavor::Permissive).check(body, Framing::File);
         assert!(permissive.valid);
         assert_eq!(permissive.lossless, Some(true));
         assert_eq!(permissive.unmodeled, ["/text/shiny", "/brandNew"]);
-        let strict = Checker::new(Flavor::Strict).check(body);
+        let strict = Checker::new(Flavor::Strict).check(body, Framing::File);
         assert!(!strict.valid);
         let mut pointers: Vec<_> = strict.errors.iter().map(|p| p.pointer.as_str()).collect();
         pointers.sort_unstable();
@@ -239,22 +322,74 @@ mod tests {
     #[test]
     fn not_json_and_not_an_object() {
         let checker = Checker::new(Flavor::Permissive);
-        let report = checker.check(b"{nope");
+        let report = checker.check(b"{nope", Framing::File);
         assert!(!report.valid);
         assert_eq!(report.callback, None);
         assert_eq!(report.errors.len(), 1);
-        let report = checker.check(b"[1, 2]");
+        let report = checker.check(b"[1, 2]", Framing::File);
         assert!(!report.valid);
         assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
         assert_eq!(report.errors[0].pointer, "");
-        let report = checker.check(br#"{"type":"ReceivedCallback","text":{"message":"hi"}"#);
+        let report = checker.check(
+            br#"{"type":"ReceivedCallback","text":{"message":"hi"}"#,
+            Framing::File,
+        );
         assert_eq!(report.errors[0].pointer, "", "{:?}", report.errors);
         assert!(report.errors[0].message.contains("line 1"));
     }
 
     #[test]
+    fn whole_inputs_get_plain_messages() {
+        let checker = Checker::new(Flavor::Permissive);
+        for (bytes, framing) in [(&b""[..], Framing::File), (b" \r\n\t\n", Framing::Stdin)] {
+            let report = checker.check(bytes, framing);
+            assert!(!report.is_json);
+            assert_eq!(
+                report.errors,
+                [Problem {
+                    pointer: String::new(),
+                    message: EMPTY_INPUT.to_owned(),
+                }]
+            );
+        }
+
+        let report = checker.check(br#"[{"type":"DeliveryCallback"}]"#, Framing::Stdin);
+        assert!(report.is_json);
+        assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+        assert_eq!(report.errors[0].pointer, "");
+        assert_eq!(report.errors[0].message, array_hint(Framing::Stdin));
+
+        let report = checker.check(b"{\"a\":1}\n{\"b\":2}\n", Framing::File);
+        assert!(!report.is_json);
+        assert_eq!(report.errors[0].pointer, "");
+        assert_eq!(
+            report.errors[0].message,
+            several_documents_hint(Framing::File)
+        );
+
+        // Trailing garbage is not a second document: the parser's message stays.
+        let report = checker.check(b"{\"a\":1} xyz", Framing::File);
+        assert!(
+            report.errors[0].message.starts_with("trailing characters"),
+            "{:?}",
+            report.errors
+        );
+
+        // A line of NDJSON keeps the parser's wording: the hints would point where it already is.
+        let report = checker.check(b"[1, 2]", Framing::Line);
+        assert!(
+            report.errors[0]
+                .message
+                .starts_with("invalid type: sequence"),
+            "{:?}",
+            report.errors
+        );
+    }
+
+    #[test]
     fn unknown_callback_is_valid_with_kind_unknown() {
-        let report = Checker::new(Flavor::Permissive).check(br#"{"type":"FutureCallback","a":1}"#);
+        let report = Checker::new(Flavor::Permissive)
+            .check(br#"{"type":"FutureCallback","a":1}"#, Framing::File);
         assert!(report.valid);
         assert_eq!(report.callback, None);
         assert_eq!(report.kind, Some("unknown"));

@@ -88,11 +88,12 @@ struct ValidateArgs {
     /// Output format.
     ///
     /// `human`: one line per problem payload (invalid or not lossless) with its errors, then a
-    /// summary. `json`: one JSON object per payload per line, with the keys `source` (`path`
-    /// or `path:line`), `callback` (snake name, or null), `kind` (or null when the model could
-    /// not read the payload), `valid`, `lossless` (null when the model could not read the
-    /// payload), `unmodeled` (JSON pointers) and `errors` (objects with `pointer` and
-    /// `message`); no summary.
+    /// summary; "could not be typed" there means that the model could not read the payload
+    /// into its Rust types (for example, a value of the wrong type). `json`: one JSON object per
+    /// payload per line, with the keys `source` (`path` or `path:line`), `callback` (snake
+    /// name, or null), `kind` (or null when the payload could not be typed), `valid`,
+    /// `lossless` (null when the payload could not be typed), `unmodeled` (JSON pointers) and
+    /// `errors` (objects with `pointer` and `message`); no summary.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 

@@ -46,12 +46,22 @@ impl Serialize for Source<'_> {
 /// The object printed for each payload by `--format json`.
 #[derive(Serialize)]
 struct JsonLine<'a> {
+    /// Where the payload came from: `path`, `path:line` or `<stdin>`.
     source: Source<'a>,
+    /// The callback's snake name; when the payload could not be typed (the model could not
+    /// read it into its Rust types), the one its `type` names; null when the `type` is unknown
+    /// or missing.
     callback: Option<&'static str>,
+    /// The content kind; null when the payload could not be typed.
     kind: Option<&'static str>,
+    /// `true` when `errors` is empty.
     valid: bool,
+    /// Whether the model writes the payload back as the same JSON value; null when the payload
+    /// could not be typed.
     lossless: Option<bool>,
+    /// The JSON pointers of the keys that no model knows.
     unmodeled: &'a [String],
+    /// Every error, with its JSON pointer.
     errors: &'a [Problem],
 }
 
@@ -95,7 +105,7 @@ pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) 
     let what = match (report.callback, report.kind) {
         (Some(callback), Some(kind)) if callback.as_str() == kind => callback.as_str().to_owned(),
         (Some(callback), Some(kind)) => format!("{}/{kind}", callback.as_str()),
-        (Some(callback), None) => format!("{}, not read", callback.as_str()),
+        (Some(callback), None) => format!("{}, could not be typed", callback.as_str()),
         (None, Some(_)) => "unknown callback".to_owned(),
         (None, None) if !report.is_json => "not JSON".to_owned(),
         (None, None) => "not a callback".to_owned(),

@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::check::Checker;
-use crate::input::{self, Input, Layout};
+use crate::check::{Checker, Framing};
+use crate::input::{self, Input, Layout, Origin};
 use crate::output::{self, Format, Source, Tally, UnmodeledTally};
 
 /// A batch holds at most this many payloads...
@@ -85,6 +85,7 @@ impl Diagnostics {
 struct Item {
     label: Arc<str>,
     line: Option<u64>,
+    framing: Framing,
     start: usize,
     end: usize,
 }
@@ -187,6 +188,10 @@ fn read(inputs: Vec<Input>, workers: Vec<SyncSender<Batch>>, diagnostics: &Diagn
                         batch.items.push(Item {
                             label: Arc::clone(&input.label),
                             line: None,
+                            framing: match input.origin {
+                                Origin::File(_) => Framing::File,
+                                Origin::Stdin => Framing::Stdin,
+                            },
                             start,
                             end: batch.data.len(),
                         });
@@ -243,6 +248,7 @@ fn read_lines(
         batch.items.push(Item {
             label: Arc::clone(&input.label),
             line: Some(line_number),
+            framing: Framing::Line,
             start,
             end,
         });
@@ -293,7 +299,9 @@ fn work(
         });
         let mut tally = Tally::default();
         for item in &batch.items {
-            let report = options.checker.check(&batch.data[item.start..item.end]);
+            let report = options
+                .checker
+                .check(&batch.data[item.start..item.end], item.framing);
             let source = Source {
                 label: &item.label,
                 line: item.line,

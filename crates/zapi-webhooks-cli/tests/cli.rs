@@ -230,7 +230,7 @@ fn bad_ndjson_reports_each_line() {
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with(&format!("{}: invalid (not JSON)", at(1))));
     assert!(lines[1].starts_with(&format!(
-        "{}: invalid (received, not read): /fromMe: ",
+        "{}: invalid (received, could not be typed): /fromMe: ",
         at(3)
     )));
     assert!(lines[2].starts_with(&format!("{}: invalid (not a callback): (root): ", at(4))));
@@ -269,6 +269,213 @@ fn stdin_is_one_payload_or_ndjson() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("only once"));
+}
+
+/// Runs `validate` on one whole input (a path, or `-` with `stdin`), in both formats, and
+/// checks that it is one invalid payload from `source`, classified as `what` in the human line,
+/// with the single error `message` at the root.
+fn assert_one_root_error(path: &str, stdin: Option<&str>, source: &str, what: &str, message: &str) {
+    let run = |format: &str| {
+        let mut command = bin();
+        command.args(["validate", "--format", format, path]);
+        if let Some(stdin) = stdin {
+            command.write_stdin(stdin);
+        }
+        command.output().expect("runs")
+    };
+
+    let output = run("human");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{source}: invalid ({what}): (root): {message}").as_str(),
+            "1 payload checked: 0 valid, 1 invalid, 0 not lossless; 0 unmodeled fields in 0 payloads",
+        ]
+    );
+
+    let output = run("json");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 1);
+    assert_line_shape(&lines[0]);
+    assert_eq!(lines[0]["source"], source);
+    assert_eq!(lines[0]["callback"], Value::Null);
+    assert_eq!(lines[0]["kind"], Value::Null);
+    assert_eq!(lines[0]["lossless"], Value::Null);
+    assert_eq!(
+        lines[0]["errors"],
+        serde_json::json!([{ "pointer": "", "message": message }])
+    );
+}
+
+const EMPTY: &str = "the input is empty: expected one JSON object";
+
+#[test]
+fn payload_that_could_not_be_typed_says_so() {
+    let body = r#"{"type":"ReceivedCallback","phone":"5544999999999","fromMe":"yes","text":{"message":"oi"}}"#;
+    let output = bin()
+        .args(["validate", "-"])
+        .write_stdin(body)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            r#"<stdin>: invalid (received, could not be typed): /fromMe: invalid type: string "yes", expected a boolean"#
+        )
+    );
+
+    let output = bin()
+        .args(["validate", "--format", "json", "-"])
+        .write_stdin(body)
+        .output()
+        .expect("runs");
+    let lines = json_lines(&output.stdout);
+    assert_eq!(
+        lines,
+        [serde_json::json!({
+            "source": "<stdin>",
+            "callback": "received",
+            "kind": null,
+            "valid": false,
+            "lossless": null,
+            "unmodeled": [],
+            "errors": [{
+                "pointer": "/fromMe",
+                "message": "invalid type: string \"yes\", expected a boolean",
+            }],
+        })]
+    );
+
+    bin()
+        .args(["validate", "--help"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "\"could not be typed\" there means",
+        ))
+        .stdout(predicate::str::contains("null when the model could not").not());
+}
+
+#[test]
+fn empty_file_is_reported_as_empty() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("empty.json");
+    fs::write(&path, "").expect("write");
+    let path = path.display().to_string();
+    assert_one_root_error(&path, None, &path, "not JSON", EMPTY);
+}
+
+#[test]
+fn empty_stdin_is_reported_as_empty() {
+    assert_one_root_error("-", Some(""), "<stdin>", "not JSON", EMPTY);
+}
+
+#[test]
+fn whitespace_only_stdin_is_reported_as_empty() {
+    assert_one_root_error("-", Some(" \n\t\r\n  \n"), "<stdin>", "not JSON", EMPTY);
+
+    // As NDJSON, blank lines are skipped: nothing to check.
+    let output = bin()
+        .args(["validate", "--ndjson", "--format", "json", "-"])
+        .write_stdin(" \n\t\r\n  \n")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty(), "{output:?}");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(stderr.contains("no payload found"), "{stderr}");
+}
+
+#[test]
+fn array_on_stdin_points_to_ndjson() {
+    let array = r#"[{"type":"DeliveryCallback","phone":"5544999999999"},{"type":"DeliveryCallback","phone":"5544999999999"}]"#;
+    assert_one_root_error(
+        "-",
+        Some(array),
+        "<stdin>",
+        "not a callback",
+        "a JSON array: each webhook is one JSON object; for a capture of many payloads use \
+         NDJSON (one object per line) with --ndjson",
+    );
+}
+
+#[test]
+fn array_in_a_json_file_points_to_ndjson_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("many.json");
+    fs::write(&path, "[\n  {\"type\": \"DeliveryCallback\"},\n  {}\n]\n").expect("write");
+    let path = path.display().to_string();
+    assert_one_root_error(
+        &path,
+        None,
+        &path,
+        "not a callback",
+        "a JSON array: each webhook is one JSON object; for a capture of many payloads use \
+         NDJSON (one object per line) in a .ndjson or .jsonl file",
+    );
+}
+
+#[test]
+fn two_objects_on_stdin_point_to_ndjson() {
+    let two = "{\"type\":\"DeliveryCallback\"}\n{\"type\":\"DeliveryCallback\"}\n";
+    assert_one_root_error(
+        "-",
+        Some(two),
+        "<stdin>",
+        "not JSON",
+        "several JSON documents: use --ndjson to read one payload per line",
+    );
+
+    // Which is what --ndjson then reads: two payloads.
+    let output = bin()
+        .args(["validate", "--ndjson", "--format", "json", "-"])
+        .write_stdin(two)
+        .output()
+        .expect("runs");
+    assert_eq!(json_lines(&output.stdout).len(), 2);
+}
+
+#[test]
+fn two_objects_in_a_json_file_point_to_ndjson_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("two.json");
+    fs::write(
+        &path,
+        "{\"type\":\"DeliveryCallback\"}\n{\"type\":\"DeliveryCallback\"}\n",
+    )
+    .expect("write");
+    let path = path.display().to_string();
+    assert_one_root_error(
+        &path,
+        None,
+        &path,
+        "not JSON",
+        "several JSON documents: give the file a .ndjson or .jsonl extension to read one \
+         payload per line",
+    );
+}
+
+#[test]
+fn ndjson_lines_keep_the_parsers_words() {
+    // In NDJSON the hints would point where the input already is: an array line stays "not a
+    // callback" with the parser's message.
+    let output = bin()
+        .args(["validate", "--ndjson", "-"])
+        .write_stdin("[1,2]\n")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "<stdin>:1: invalid (not a callback): (root): invalid type: sequence, expected a JSON object (a Z-API callback)"
+        )
+    );
 }
 
 #[test]
