@@ -14,26 +14,48 @@ fn lossless(body: &[u8]) -> Callback {
     parsed
 }
 
+/// serde_json's own error for input nested deeper than its limit of 128 levels.
+const RECURSION_LIMIT: &str = "recursion limit exceeded";
+
+/// `err` is serde_json's recursion-limit error, at a pointer that goes from `prefix` down
+/// through `segment`s only (the path to where the parser stopped).
+fn assert_recursion_limit(err: &zapi_webhooks::ParseError, prefix: &str, segment: &str) {
+    assert_eq!(err.kind(), ParseErrorKind::Syntax, "{err}");
+    assert_eq!(err.message(), RECURSION_LIMIT, "{err}");
+    assert_eq!(err.line(), 1, "{err}");
+    let rest = err
+        .pointer()
+        .strip_prefix(prefix)
+        .unwrap_or_else(|| panic!("pointer {:?} is not under {prefix}", err.pointer()));
+    let depth = rest.len() / segment.len();
+    assert_eq!(rest, segment.repeat(depth), "{err}");
+    // The limit, not the end of the input, stopped the parser: well short of any test depth.
+    assert!((100..128).contains(&depth), "depth {depth}: {err}");
+}
+
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     for depth in [200, 10_000, 1_000_000] {
-        // Nested arrays in an unmodeled field, in a known content object and as the body.
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        let bodies = [
+        // Nested arrays in an unmodeled field: before `type`, after it, and for an unknown type.
+        for body in [
             format!(r#"{{"type":"ReceivedCallback","deep":{nested}}}"#),
             format!(r#"{{"deep":{nested},"type":"ReceivedCallback"}}"#),
             format!(r#"{{"type":"Brand new","deep":{nested}}}"#),
-            nested.clone(),
-        ];
-        for body in bodies {
+        ] {
             let err = Callback::from_slice(body.as_bytes()).expect_err("too deep");
-            assert!(
-                err.message().contains("recursion limit") || err.kind() == ParseErrorKind::Data,
-                "{err}"
-            );
+            assert_recursion_limit(&err, "/deep", "/0");
         }
+        // As the body: rejected as a non-object before any nesting is read.
+        let err = Callback::from_slice(nested.as_bytes()).expect_err("not an object");
+        assert_eq!(err.kind(), ParseErrorKind::Data, "{err}");
+        assert_eq!(err.pointer(), "", "{err}");
+        assert_eq!(
+            err.message(),
+            "invalid type: sequence, expected a JSON object (a Z-API callback)"
+        );
     }
-    // Nested objects through known models stay within the limit too.
+    // Nested objects through a known content model stay within the limit too.
     let mut body = String::from(r#"{"type":"ReceivedCallback","text":"#);
     for _ in 0..5_000 {
         body.push_str(r#"{"x":"#);
@@ -41,7 +63,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     body.push('1');
     body.push_str(&"}".repeat(5_001));
     let err = Callback::from_slice(body.as_bytes()).expect_err("too deep");
-    assert!(err.message().contains("recursion limit"), "{err}");
+    assert_recursion_limit(&err, "/text", "/x");
 }
 
 #[test]
@@ -106,6 +128,18 @@ fn momment_at_and_beyond_the_edges() {
     ] {
         let err = Callback::from_slice(body.as_bytes()).expect_err(body);
         assert_eq!(err.pointer(), "/momment", "{body}: {err}");
+        if body.contains("1e400") {
+            // Beyond f64: serde_json refuses the number itself.
+            assert_eq!(err.kind(), ParseErrorKind::Syntax, "{body}: {err}");
+            assert_eq!(err.message(), "number out of range", "{body}");
+        } else {
+            assert_eq!(err.kind(), ParseErrorKind::Data, "{body}: {err}");
+            assert!(
+                err.message()
+                    .ends_with("expected a timestamp: an integer or a string of digits"),
+                "{body}: {err}"
+            );
+        }
     }
     let ts = zapi_webhooks::Timestamp::from_integer(1_632_228_638_000);
     assert_eq!(ts.unit(), Some(TimeUnit::Milliseconds));
@@ -113,13 +147,47 @@ fn momment_at_and_beyond_the_edges() {
 
 #[test]
 fn nan_like_values_in_number_fields() {
-    for body in [
-        r#"{"type":"ReceivedCallback","location":{"latitude":"NaN"}}"#,
-        r#"{"type":"ReceivedCallback","location":{"latitude":NaN}}"#,
-        r#"{"type":"ReceivedCallback","location":{"latitude":Infinity}}"#,
+    // Rejected at the number field, before and after `type` (values read before `type` are
+    // buffered, and their pointer is rebuilt from the buffer's error).
+    for (body, kind, message) in [
+        (
+            r#"{"type":"ReceivedCallback","location":{"latitude":"NaN"}}"#,
+            ParseErrorKind::Data,
+            r#"invalid type: string "NaN", expected a JSON number"#,
+        ),
+        (
+            r#"{"location":{"latitude":"NaN"},"type":"ReceivedCallback"}"#,
+            ParseErrorKind::Data,
+            r#"invalid type: string "NaN", expected a JSON number"#,
+        ),
+        (
+            r#"{"type":"ReceivedCallback","location":{"latitude":NaN}}"#,
+            ParseErrorKind::Syntax,
+            "expected value",
+        ),
+        (
+            r#"{"location":{"latitude":NaN},"type":"ReceivedCallback"}"#,
+            ParseErrorKind::Syntax,
+            "expected value",
+        ),
+        (
+            r#"{"type":"ReceivedCallback","location":{"latitude":Infinity}}"#,
+            ParseErrorKind::Syntax,
+            "expected value",
+        ),
+        (
+            r#"{"type":"ReceivedCallback","location":{"latitude":-Infinity}}"#,
+            ParseErrorKind::Syntax,
+            "invalid number",
+        ),
     ] {
         let err = Callback::from_slice(body.as_bytes()).expect_err(body);
-        assert!(!err.message().is_empty());
+        assert_eq!(err.pointer(), "/location/latitude", "{body}: {err}");
+        assert_eq!(err.kind(), kind, "{body}: {err}");
+        assert_eq!(err.message(), message, "{body}");
+        // The column points into the value, after `"latitude":`.
+        let value_at = body.find("latitude").expect("latitude") + "latitude\":".len();
+        assert!(err.column() > value_at, "{body}: {err}");
     }
     // A NaN-like *string* where a string is expected is just a string.
     lossless(br#"{"type":"ReceivedCallback","text":{"message":"NaN"}}"#);
@@ -129,18 +197,20 @@ fn nan_like_values_in_number_fields() {
 fn invalid_utf8_bom_empty_and_non_objects() {
     let err = Callback::from_slice(b"{\"type\":\"ReceivedCallback\",\"phone\":\"\xff\xfe\"}")
         .expect_err("invalid UTF-8");
-    assert_eq!(err.kind(), ParseErrorKind::Syntax);
-    assert!(err.line() > 0);
+    assert_eq!(err.kind(), ParseErrorKind::Syntax, "{err}");
+    assert_eq!(err.pointer(), "/phone", "{err}");
+    assert_eq!(err.message(), "invalid unicode code point");
+    assert_eq!((err.line(), err.column()), (1, 37), "{err}");
 
     // A UTF-8 byte order mark is skipped by `from_slice`.
     let parsed = Callback::from_slice(b"\xEF\xBB\xBF{\"type\":\"DeliveryCallback\"}").expect("BOM");
     assert_eq!(parsed.kind_name(), "delivery");
 
     for body in [&b""[..], b"   ", b"\n"] {
-        assert_eq!(
-            Callback::from_slice(body).expect_err("empty").kind(),
-            ParseErrorKind::Eof
-        );
+        let err = Callback::from_slice(body).expect_err("empty");
+        assert_eq!(err.kind(), ParseErrorKind::Eof, "{err}");
+        assert_eq!(err.pointer(), "", "{err}");
+        assert_eq!(err.message(), "EOF while parsing a value");
     }
     for body in [
         "[]",
@@ -164,12 +234,16 @@ fn invalid_utf8_bom_empty_and_non_objects() {
         ),
     ] {
         let err = Callback::from_slice(body).expect_err("truncated");
-        assert_eq!(err.kind(), ParseErrorKind::Eof);
-        assert_eq!(err.pointer(), pointer);
+        assert_eq!(err.kind(), ParseErrorKind::Eof, "{err}");
+        assert_eq!(err.pointer(), pointer, "{err}");
+        assert!(err.message().starts_with("EOF while parsing"), "{err}");
     }
     // Trailing data after the object.
     let err = Callback::from_slice(b"{\"type\":\"DeliveryCallback\"} {}").expect_err("trailing");
-    assert_eq!(err.kind(), ParseErrorKind::Syntax);
+    assert_eq!(err.kind(), ParseErrorKind::Syntax, "{err}");
+    assert_eq!(err.pointer(), "", "{err}");
+    assert_eq!(err.message(), "trailing characters");
+    assert_eq!(err.column(), 29, "{err}");
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Property tests: arbitrary JSON and arbitrary bytes never make the parser panic, and whatever
 //! parses is written back exactly.
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use zapi_webhooks::Callback;
@@ -95,13 +97,6 @@ fn callback_like() -> impl Strategy<Value = Value> {
         })
 }
 
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1024)
-}
-
 fn check_lossless(bytes: &[u8]) -> Result<(), TestCaseError> {
     if let Ok(parsed) = Callback::from_slice(bytes) {
         let value: Value = serde_json::from_slice(bytes)
@@ -114,13 +109,8 @@ fn check_lossless(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: cases(),
-        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
-            "proptest-regressions/properties.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
+    // Seeds of past failures: `tests/properties.proptest-regressions`, replayed first.
+    #![proptest_config(common::proptest_config(1024))]
 
     #[test]
     fn arbitrary_json_never_panics_and_round_trips(value in json_value()) {
@@ -147,16 +137,38 @@ proptest! {
     }
 }
 
+/// The fixtures' bytes, in manifest order: a persisted seed picks the same fixture everywhere.
 fn fixture_bytes() -> &'static [Vec<u8>] {
     static BYTES: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
-    BYTES.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-        let mut out = Vec::new();
-        for callback in zapi_webhooks::CallbackType::ALL {
-            for entry in std::fs::read_dir(root.join(callback.as_str())).expect("fixture dir") {
-                out.push(std::fs::read(entry.expect("entry").path()).expect("read"));
-            }
-        }
-        out
-    })
+    BYTES.get_or_init(|| common::fixtures().into_iter().map(|f| f.bytes).collect())
+}
+
+/// The committed seeds are the ones the properties above replay: the configured persistence
+/// resolves, for this file, to `tests/properties.proptest-regressions` (not to a file nobody
+/// commits, which is where `Direct("proptest-regressions/...")` and `SourceParallel` pointed).
+#[test]
+fn committed_regressions_are_replayed() {
+    use proptest::test_runner::PersistedSeed;
+    let committed: Vec<PersistedSeed> = include_str!("properties.proptest-regressions")
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or_default().trim())
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            line.parse()
+                .unwrap_or_else(|()| panic!("unparsable seed line {line:?}"))
+        })
+        .collect();
+    assert!(
+        !committed.is_empty(),
+        "tests/properties.proptest-regressions holds no seed"
+    );
+    let persistence = common::proptest_config(1)
+        .failure_persistence
+        .expect("failure persistence is on");
+    // What `proptest!` does before the first new case, with the `file!()` it passes.
+    let loaded = persistence.load_persisted_failures2(Some(file!()));
+    assert_eq!(
+        loaded, committed,
+        "the properties do not replay tests/properties.proptest-regressions"
+    );
 }

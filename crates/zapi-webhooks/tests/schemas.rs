@@ -260,21 +260,9 @@ fn set(value: &mut Value, pointer: Option<String>, f: impl Fn(&Value) -> Value) 
     }
 }
 
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(768)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: cases(),
-        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
-            "proptest-regressions/schemas.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
+    // Seeds of failures are kept in (and replayed from) `tests/schemas.proptest-regressions`.
+    #![proptest_config(common::proptest_config(768))]
 
     #[test]
     fn serde_accepts_iff_permissive_schema_accepts(

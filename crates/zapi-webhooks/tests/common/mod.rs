@@ -7,6 +7,25 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+/// Where proptest keeps the seeds of failing cases: next to the test source, as
+/// `tests/<test>.proptest-regressions` (committed; replayed before any new case). The default,
+/// `SourceParallel`, looks for a `lib.rs` above the source, which integration tests do not have.
+pub const PROPTEST_PERSISTENCE: proptest::test_runner::FileFailurePersistence =
+    proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions");
+
+/// The proptest configuration of every property in these tests: `cases` cases (overridden by
+/// `PROPTEST_CASES`), failures persisted by [`PROPTEST_PERSISTENCE`].
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(cases),
+        failure_persistence: Some(Box::new(PROPTEST_PERSISTENCE)),
+        ..proptest::test_runner::Config::default()
+    }
+}
+
 /// `<workspace>/fixtures`.
 pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
