@@ -6,6 +6,7 @@
 
 mod import_docs;
 mod lenient_json;
+mod msrv;
 mod openapi;
 mod schemas;
 mod typescript;
@@ -36,6 +37,10 @@ commands:
   typescript [--check]
       Regenerate the npm package of TypeScript types in schemas/typescript/
       from the JSON Schemas. --check changes nothing and fails if it is stale.
+  msrv
+      Check that the workspace's rust-version covers the rust-version of every
+      normal and build dependency of each published crate (cargo metadata,
+      offline); prints what the tests need too.
   help
       Show this text.
 ";
@@ -51,6 +56,7 @@ fn main() -> ExitCode {
         "schemas" => schemas::run(rest),
         "openapi" => openapi::run(rest),
         "typescript" => typescript::run(rest),
+        "msrv" => msrv::run(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -7,8 +7,6 @@ use zapi_webhooks::schema::{Flavor, Target};
 use zapi_webhooks::{Callback, CallbackType, ParseError, ParseErrorKind, Validator};
 
 use crate::input;
-use crate::lossless;
-use crate::typed::callback_from_value;
 
 /// How a payload was framed in its input, which decides the hints its messages get.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,10 +87,10 @@ impl Checker {
     ///
     /// The bytes are parsed once into a `serde_json::Value`, which feeds the schema validator
     /// and the lossless comparison, and the typed [`Callback`] is read from that value (see
-    /// [`callback_from_value`]). Only when that fails are the bytes parsed again by
+    /// [`Callback::from_value`]). Only when that fails are the bytes parsed again by
     /// [`Callback::from_slice`], so that the error (pointer, message, line and column) is
     /// exactly the library's. The lossless check compares the model's serialization with the
-    /// value as it goes (see [`lossless::difference`]).
+    /// value as it goes (see [`Callback::lossless_difference`]).
     ///
     /// `framing` says how the input held the payload. A whole input (not a line of NDJSON)
     /// that is empty, a JSON array, or several JSON documents gets a message that says so and
@@ -104,7 +102,7 @@ impl Checker {
         };
 
         let mut errors = Vec::new();
-        let parsed = match callback_from_value(&value) {
+        let parsed = match Callback::from_value(&value) {
             Ok(callback) => Some(callback),
             // Rare path: re-read the bytes for the library's own located error. Reading the
             // bytes can succeed where reading the value failed only when a key is repeated
@@ -175,7 +173,7 @@ impl Checker {
                 errors,
             },
             Some(callback) => {
-                let lossless_diff = lossless::difference(&callback, &value);
+                let lossless_diff = callback.lossless_difference(&value);
                 Report {
                     is_json: true,
                     callback: callback.callback_type(),

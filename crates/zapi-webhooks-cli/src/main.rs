@@ -5,10 +5,8 @@
 mod check;
 mod input;
 mod kinds;
-mod lossless;
 mod output;
 mod pipeline;
-mod typed;
 
 use std::io::{self, Write};
 use std::num::NonZeroUsize;

@@ -172,11 +172,34 @@ impl Callback {
         })
     }
 
-    /// Converts an already-parsed JSON value.
-    pub fn from_value(value: Value) -> Result<Callback, ParseError> {
-        let bytes =
-            serde_json::to_vec(&value).map_err(|err| ParseError::from_json(String::new(), err))?;
-        Callback::from_slice(&bytes)
+    /// Reads an already-parsed JSON value, without writing it back to bytes: the `type` entry
+    /// is read first, so every other value goes straight into its typed field. On failure the
+    /// error names the JSON pointer of the offending value (line and column are 0).
+    ///
+    /// A `serde_json::Value` keeps only the last of repeated keys, so this can accept a body
+    /// whose earlier, shadowed values [`Callback::from_slice`] rejects.
+    pub fn from_value(value: &Value) -> Result<Callback, ParseError> {
+        crate::read_value::callback_from_value(value)
+    }
+
+    /// Where this callback, written back as JSON, differs from `original` (the value it was
+    /// read from), or `None` when the round trip is lossless, as it is for every JSON object
+    /// this crate reads.
+    ///
+    /// Compares while serializing, without building a second `Value`; only when the two
+    /// differ is the model written out, to name the first differing JSON pointer.
+    ///
+    /// ```
+    /// let original = serde_json::json!({"type": "ConnectedCallback", "connected": true});
+    /// let callback = zapi_webhooks::Callback::from_value(&original)?;
+    /// assert_eq!(callback.lossless_difference(&original), None);
+    /// let other = serde_json::json!({"type": "ConnectedCallback", "connected": false});
+    /// let diff = callback.lossless_difference(&other).expect("differs");
+    /// assert_eq!(diff.pointer, "/connected");
+    /// # Ok::<(), zapi_webhooks::ParseError>(())
+    /// ```
+    pub fn lossless_difference(&self, original: &Value) -> Option<crate::json_pointer::Difference> {
+        crate::lossless::difference(self, original)
     }
 
     /// The callback type, or `None` for [`Callback::Unknown`].

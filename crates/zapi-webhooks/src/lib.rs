@@ -62,9 +62,11 @@ mod delivery;
 mod disconnected;
 mod error;
 pub mod json_pointer;
+mod lossless;
 mod message_status;
 mod presence_chat;
 pub mod quirks;
+mod read_value;
 pub mod received;
 #[cfg(feature = "schema")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
@@ -90,3 +92,8 @@ pub use unmodeled::unmodeled_pointers;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
 pub use validate::{ValidationIssue, Validator, validate, validator};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -6,6 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{first_difference, fixtures, fixtures_dir};
+use serde_json::{Value, json};
 use zapi_webhooks::{Callback, Content};
 
 #[test]
@@ -137,4 +138,126 @@ fn snapshots_of_every_fixture() {
         let callback = Callback::from_slice(&bytes).expect("fixture parses");
         insta::assert_debug_snapshot!(callback);
     });
+}
+
+/// `Callback::from_value` (the `type`-first reading of a parsed value) gives the same model as
+/// reading the bytes, on every fixture.
+#[test]
+fn from_value_gives_the_same_model_as_from_slice() {
+    let mut checked = 0;
+    for fixture in fixtures() {
+        let typed = Callback::from_value(&fixture.value)
+            .unwrap_or_else(|err| panic!("{}: {err}", fixture.path));
+        let direct = Callback::from_slice(&fixture.bytes)
+            .unwrap_or_else(|err| panic!("{}: {err}", fixture.path));
+        assert_eq!(typed, direct, "{}", fixture.path);
+        checked += 1;
+    }
+    assert_eq!(checked, fixtures().len());
+    assert!(checked > 100, "only {checked} fixtures");
+}
+
+/// Keys before `type`, unknown and missing `type`s, and what is not an object, through
+/// `from_value`; errors name the pointer.
+#[test]
+fn from_value_reads_type_first_and_locates_errors() {
+    let value = serde_json::json!({"a": 1, "phone": "55", "type": "ReceivedCallback",
+        "text": {"message": "hi"}, "zz": [1]});
+    let typed = Callback::from_value(&value).expect("reads");
+    assert_eq!(typed.kind_name(), "text");
+    assert_eq!(typed.unmodeled(), ["/a", "/zz"]);
+    let unknown = serde_json::json!({"b": 1, "type": "Nope"});
+    assert!(matches!(
+        Callback::from_value(&unknown),
+        Ok(Callback::Unknown(_))
+    ));
+    let untyped = serde_json::json!({"b": 1});
+    assert!(matches!(
+        Callback::from_value(&untyped),
+        Ok(Callback::Unknown(_))
+    ));
+    let array = Callback::from_value(&serde_json::json!([1])).expect_err("not an object");
+    assert_eq!(array.pointer(), "");
+    let bad_type = Callback::from_value(&serde_json::json!({"type": 3})).expect_err("type");
+    assert_eq!(bad_type.pointer(), "/type");
+    let deep = serde_json::json!({"type": "ReceivedCallback", "image": {"width": "wide"}});
+    let err = Callback::from_value(&deep).expect_err("width");
+    assert_eq!(err.pointer(), "/image/width");
+    assert!(
+        err.message().contains("invalid type: string \"wide\""),
+        "{err}"
+    );
+}
+
+/// The allocation-free lossless check (`Callback::lossless_difference`) never calls equal what
+/// `serde_json::to_value` calls different: on every fixture and on copies of it changed in one
+/// place each (a leaf changed, a key dropped, a key added, an array item added).
+#[test]
+fn lossless_difference_agrees_with_to_value() {
+    let mut compared = 0;
+    for fixture in fixtures() {
+        let callback = Callback::from_value(&fixture.value)
+            .unwrap_or_else(|err| panic!("{}: {err}", fixture.path));
+        let written = serde_json::to_value(&callback).expect("writes");
+        assert_eq!(
+            callback.lossless_difference(&fixture.value),
+            None,
+            "{}",
+            fixture.path
+        );
+        for changed in variants(&fixture.value) {
+            let fast = callback.lossless_difference(&changed);
+            assert_eq!(
+                fast.is_none(),
+                written == changed,
+                "{}: {changed}",
+                fixture.path
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 1000, "only {compared} variants");
+}
+
+fn variants(value: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                let mut dropped = map.clone();
+                dropped.remove(key);
+                out.push(Value::Object(dropped));
+                for changed in variants(inner) {
+                    let mut copy = map.clone();
+                    copy.insert(key.clone(), changed);
+                    out.push(Value::Object(copy));
+                }
+            }
+            let mut added = map.clone();
+            added.insert("zzExtra".to_owned(), json!(1));
+            out.push(Value::Object(added));
+        }
+        Value::Array(items) => {
+            let mut longer = items.clone();
+            longer.push(Value::Null);
+            out.push(Value::Array(longer));
+            for (index, inner) in items.iter().enumerate() {
+                for changed in variants(inner) {
+                    let mut copy = items.clone();
+                    copy[index] = changed;
+                    out.push(Value::Array(copy));
+                }
+            }
+        }
+        Value::Null => out.push(json!(false)),
+        Value::Bool(b) => out.push(json!(!b)),
+        Value::Number(n) => {
+            out.push(json!(n.as_f64().map_or(0.5, |f| f + 1.0)));
+            if n.is_u64() {
+                out.push(json!(n.as_f64()));
+            }
+        }
+        Value::String(s) => out.push(json!(format!("{s}x"))),
+    }
+    out
 }

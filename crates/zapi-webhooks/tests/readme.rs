@@ -51,7 +51,7 @@ fn readme_counts_match_the_fixtures() {
         let type_name = first_code(&row).unwrap_or_default();
         let expected = match CallbackType::ALL
             .iter()
-            .find(|c| c.type_name() == type_name)
+            .find(|c| c.type_value() == type_name)
         {
             Some(callback) => count(callback.as_str()),
             None => fixtures

@@ -96,7 +96,7 @@ fn strict_flavour_names_unmodeled_fields_at_every_depth() {
         .collect();
     unmodeled.sort();
     assert_eq!(unmodeled, ["/brandNew", "/hydratedTemplate/shiny"]);
-    let parsed = Callback::from_value(value).expect("models accept");
+    let parsed = Callback::from_value(&value).expect("models accept");
     let mut from_models = parsed.unmodeled();
     from_models.sort();
     assert_eq!(from_models, unmodeled);
@@ -325,7 +325,7 @@ fn agreement_generator_produces_both_verdicts() {
         for m in &mutations {
             apply(&mut payload, m);
         }
-        match Callback::from_value(payload) {
+        match Callback::from_value(&payload) {
             Ok(_) => accepted += 1,
             Err(_) => rejected += 1,
         }

@@ -10,7 +10,7 @@ use zapi_webhooks::{
 };
 
 fn parse(value: &Value) -> Callback {
-    Callback::from_value(value.clone()).unwrap_or_else(|err| panic!("{value}: {err}"))
+    Callback::from_value(value).unwrap_or_else(|err| panic!("{value}: {err}"))
 }
 
 fn assert_lossless(value: &Value) -> Callback {
@@ -259,7 +259,7 @@ fn null_content_key_does_not_count_and_first_listed_content_wins() {
     // The losing content is still checked: a wrong type in it is an error.
     let bad =
         json!({"type": "ReceivedCallback", "text": {"message": "m"}, "image": {"width": "wide"}});
-    let err = Callback::from_value(bad).expect_err("image.width is not an integer");
+    let err = Callback::from_value(&bad).expect_err("image.width is not an integer");
     assert_eq!(err.pointer(), "/image/width");
 }
 

@@ -1,4 +1,5 @@
-//! Reading the typed [`Callback`] out of an already-parsed `serde_json::Value`, `type` first.
+//! Reading the typed [`Callback`] out of an already-parsed `serde_json::Value`, `type` first
+//! (behind [`Callback::from_value`]).
 //!
 //! `Callback`'s visitor holds every key seen before `type` as a `Value` until `type` says which
 //! model to fill, then converts those held values one by one; keys after `type` go straight
@@ -8,20 +9,33 @@
 //! after it, so the whole object takes the direct road. The result is the same model: the
 //! library reads the same entries either way, only faster.
 
+use crate::Callback;
 use serde::Deserialize;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
-use zapi_webhooks::Callback;
 
-/// Reads a callback from a parsed JSON value, or fails (with an error that only says that it
-/// failed: callers re-read the bytes with [`Callback::from_slice`] for the located error).
-pub fn callback_from_value(value: &Value) -> Result<Callback, serde_json::Error> {
-    match value {
+/// Reads a callback from a parsed JSON value. On failure, reads it again with path tracking
+/// (only then) to name the JSON pointer of the offending value.
+pub(crate) fn callback_from_value(value: &Value) -> Result<Callback, crate::ParseError> {
+    let result = match value {
         Value::Object(map) => Callback::deserialize(TypeFirst(map)),
-        // Not an object: let the library word the failure.
+        // Not an object: let serde word the failure.
         other => Callback::deserialize(other),
-    }
+    };
+    result.map_err(|plain| {
+        let located = match value {
+            Value::Object(map) => serde_path_to_error::deserialize::<_, Callback>(TypeFirst(map)),
+            other => serde_path_to_error::deserialize::<_, Callback>(other),
+        };
+        match located {
+            Err(err) => {
+                let pointer = crate::error::pointer_of(err.path());
+                crate::ParseError::from_json(pointer, err.into_inner())
+            }
+            Ok(_) => crate::ParseError::from_json(String::new(), plain),
+        }
+    })
 }
 
 /// A JSON object read as a map whose first entry is `type` (when there is one).
@@ -90,60 +104,5 @@ impl<'de> MapAccess<'de> for Entries<'de> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.left)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every fixture reads into the same model through the value, `type` first, as through
-    /// the bytes.
-    #[test]
-    fn same_model_as_from_slice_on_every_fixture() {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
-        let mut checked = 0;
-        for dir in std::fs::read_dir(root).expect("fixtures folder") {
-            let dir = dir.expect("entry").path();
-            if !dir.is_dir() {
-                continue;
-            }
-            for file in std::fs::read_dir(&dir).expect("callback folder") {
-                let path = file.expect("entry").path();
-                let bytes = std::fs::read(&path).expect("fixture");
-                let value: Value = serde_json::from_slice(&bytes).expect("fixture is JSON");
-                let typed = callback_from_value(&value).expect("reads through the value");
-                let direct = Callback::from_slice(&bytes).expect("reads through the bytes");
-                assert_eq!(typed, direct, "{}", path.display());
-                checked += 1;
-            }
-        }
-        assert!(checked > 50, "only {checked} fixtures found");
-    }
-
-    #[test]
-    fn keys_before_type_and_unknown_callbacks() {
-        let value = serde_json::json!({"a": 1, "phone": "55", "type": "ReceivedCallback",
-            "text": {"message": "hi"}, "zz": [1]});
-        let typed = callback_from_value(&value).expect("reads");
-        assert_eq!(typed.kind_name(), "text");
-        assert_eq!(
-            typed.unmodeled(),
-            Callback::from_value(value.clone())
-                .expect("reads")
-                .unmodeled()
-        );
-        let unknown = serde_json::json!({"b": 1, "type": "Nope"});
-        assert!(matches!(
-            callback_from_value(&unknown),
-            Ok(Callback::Unknown(_))
-        ));
-        let untyped = serde_json::json!({"b": 1});
-        assert!(matches!(
-            callback_from_value(&untyped),
-            Ok(Callback::Unknown(_))
-        ));
-        assert!(callback_from_value(&serde_json::json!([1])).is_err());
-        assert!(callback_from_value(&serde_json::json!({"type": 3})).is_err());
     }
 }
