@@ -36,7 +36,7 @@ pub(crate) fn with_token<R>(
 ///
 /// ```
 /// let callback = zapi_webhooks::Callback::from_slice(
-/// b    r#"{"type":"ReceivedCallback","brandNew":1,"text":{"message":"hi","shiny":true}}"#,
+///     br#"{"type":"ReceivedCallback","brandNew":1,"text":{"message":"hi","shiny":true}}"#,
 /// )?;
 /// assert_eq!(callback.unmodeled(), ["/text/shiny", "/brandNew"]);
 /// # Ok::<(), zapi_webhooks::ParseError>(())
