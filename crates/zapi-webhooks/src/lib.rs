@@ -37,19 +37,13 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `chrono` | yes | [`Timestamp::to_utc`], a `chrono::DateTime<Utc>` |
-//! | `schema` | no | `JsonSchema` (schemars 1) for every model, and the [`schema`] module that generates the JSON Schemas (the files under `schemas/` in the repository) |
-//! | `validate` | no | implies `schema`; compiled validators: [`validate()`], [`validator`], [`Validator`] (the `jsonschema` crate) |
+//! | `chrono` | yes | `Timestamp::to_utc`, a `chrono::DateTime<Utc>` |
+//! | `schema` | no | `JsonSchema` (schemars 1) for every model, and the `schema` module that generates the JSON Schemas (the files under `schemas/` in the repository) |
+//! | `validate` | no | implies `schema`; compiled validators: `validate()`, `validator`, `Validator` (the `jsonschema` crate) |
 //!
 //! Parsing, serializing and the read layer need no feature. A handler that only parses does not
 //! compile schemars or jsonschema; a build script that only generates schemas does not compile
 //! a validator.
-#![cfg_attr(
-    not(feature = "validate"),
-    doc = "\n[`validate()`]: #features\n[`validator`]: #features\n[`Validator`]: #features"
-)]
-#![cfg_attr(not(feature = "schema"), doc = "\n[`schema`]: #features")]
-#![cfg_attr(not(feature = "chrono"), doc = "\n[`Timestamp::to_utc`]: #features")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 

@@ -18,7 +18,7 @@ pub const MILLIS_THRESHOLD: i128 = 100_000_000_000;
 /// `scheduleTime`). This type accepts a JSON integer of any sign or a string of ASCII digits
 /// (optionally with a leading `-`), remembers which form it came in so that it serializes back
 /// unchanged, and converts to a Unix time with [`Timestamp::unix_millis`] or, with the `chrono`
-/// feature, to a UTC date with [`Timestamp::to_utc`].
+/// feature, to a UTC date with `Timestamp::to_utc`.
 ///
 /// Floats, empty strings and strings with anything but digits are rejected with an error.
 #[derive(Clone, PartialEq, Eq, Hash)]
