@@ -222,20 +222,6 @@ pub fn parse_all(src: &str) -> Result<Vec<Parsed>, ParseError> {
     Ok(out)
 }
 
-/// Escapes one reference token of a JSON pointer (RFC 6901).
-pub fn escape_pointer_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// Shows a pointer in messages: the root is shown as `(root)`.
-fn show_pointer(pointer: &str) -> &str {
-    if pointer.is_empty() {
-        "(root)"
-    } else {
-        pointer
-    }
-}
-
 /// Mongo shell wrappers whose argument is a number.
 const NUMBER_WRAPPERS: &[&str] = &["NumberLong", "NumberInt", "NumberDecimal"];
 /// Mongo shell wrappers whose argument is a string.
@@ -374,10 +360,9 @@ impl<'a> Parser<'a> {
     }
 
     fn pointer(&self) -> String {
-        self.path
-            .iter()
-            .map(|t| format!("/{}", escape_pointer_token(t)))
-            .collect()
+        self.path.iter().fold(String::new(), |pointer, token| {
+            zapi_webhooks::json_pointer::push(pointer, token)
+        })
     }
 
     /// At the closing bracket of a container: reports a trailing comma after
@@ -400,7 +385,7 @@ impl<'a> Parser<'a> {
             None => {
                 let message = format!(
                     "leading comma removed at the start of the {what} {}",
-                    show_pointer(here)
+                    zapi_webhooks::json_pointer::display(here)
                 );
                 self.repair(RepairKind::DoubledComma, here.to_owned(), message);
                 after_comma
@@ -439,7 +424,10 @@ impl<'a> Parser<'a> {
                     }
                     let text = self.slice(start, self.pos).trim_end().to_owned();
                     let pointer = self.pointer();
-                    let message = format!("comment `{text}` removed in {}", show_pointer(&pointer));
+                    let message = format!(
+                        "comment `{text}` removed in {}",
+                        zapi_webhooks::json_pointer::display(&pointer)
+                    );
                     self.repair(RepairKind::Comment, pointer, message);
                 }
                 (Some('/'), Some('*')) => {
@@ -461,7 +449,10 @@ impl<'a> Parser<'a> {
                     }
                     let text = self.slice(start, self.pos).to_owned();
                     let pointer = self.pointer();
-                    let message = format!("comment `{text}` removed in {}", show_pointer(&pointer));
+                    let message = format!(
+                        "comment `{text}` removed in {}",
+                        zapi_webhooks::json_pointer::display(&pointer)
+                    );
                     self.repair(RepairKind::Comment, pointer, message);
                 }
                 _ => return Ok(()),
@@ -484,7 +475,7 @@ impl<'a> Parser<'a> {
                     "single-quoted string {} -> {} at {}",
                     self.slice(start, self.pos),
                     escape_string(&s),
-                    show_pointer(&pointer)
+                    zapi_webhooks::json_pointer::display(&pointer)
                 );
                 self.repair(RepairKind::SingleQuotedString, pointer, message);
                 Ok(Node::String(s))
@@ -533,7 +524,7 @@ impl<'a> Parser<'a> {
         let message = format!(
             "bare word {token} -> {} at {}",
             escape_string(token),
-            show_pointer(&pointer)
+            zapi_webhooks::json_pointer::display(&pointer)
         );
         self.repair(RepairKind::BareWord, pointer, message);
         Ok(Node::String(token.to_owned()))
@@ -572,7 +563,7 @@ impl<'a> Parser<'a> {
         let message = format!(
             "{original} -> {} at {}",
             to_compact(&node),
-            show_pointer(&pointer)
+            zapi_webhooks::json_pointer::display(&pointer)
         );
         self.repair(RepairKind::MongoWrapper, pointer, message);
         Ok(node)
@@ -615,7 +606,7 @@ impl<'a> Parser<'a> {
                             let pointer = self.pointer();
                             let message = format!(
                                 "invalid escape \\{other} -> {other} in the string at {}",
-                                show_pointer(&pointer)
+                                zapi_webhooks::json_pointer::display(&pointer)
                             );
                             self.repair(RepairKind::InvalidEscape, pointer, message);
                         }
@@ -632,7 +623,7 @@ impl<'a> Parser<'a> {
                     let message = format!(
                         "raw control character U+{:04X} in the string at {} (written escaped)",
                         c as u32,
-                        show_pointer(&pointer)
+                        zapi_webhooks::json_pointer::display(&pointer)
                     );
                     self.repair(RepairKind::ControlCharacter, pointer, message);
                 }
@@ -678,7 +669,7 @@ impl<'a> Parser<'a> {
             Some('\'') => {
                 let start = self.pos;
                 let key = self.parse_string()?;
-                let pointer = format!("{}/{}", self.pointer(), escape_pointer_token(&key));
+                let pointer = zapi_webhooks::json_pointer::push(self.pointer(), &key);
                 let message = format!(
                     "single-quoted key {} -> {} at {pointer}",
                     self.slice(start, self.pos),
@@ -689,7 +680,7 @@ impl<'a> Parser<'a> {
             }
             Some(c) if is_word_start(c) => {
                 let key = self.read_token().to_owned();
-                let pointer = format!("{}/{}", self.pointer(), escape_pointer_token(&key));
+                let pointer = zapi_webhooks::json_pointer::push(self.pointer(), &key);
                 let message = format!("unquoted key {key} -> {} at {pointer}", escape_string(&key));
                 self.repair(RepairKind::UnquotedKey, pointer, message);
                 Ok(key)
@@ -711,7 +702,7 @@ impl<'a> Parser<'a> {
             self.skip_trivia()?;
             let last = members
                 .last()
-                .map(|(k, _)| format!("{here}/{}", escape_pointer_token(k)));
+                .map(|(k, _)| zapi_webhooks::json_pointer::push(here.clone(), k));
             match self.peek() {
                 None => return Err(self.error_at(open, "object is never closed")),
                 Some('}') => {
@@ -1170,7 +1161,10 @@ mod tests {
         // serde_json sorts keys (no preserve_order); this input is already sorted.
         let expected = serde_json::to_string_pretty(&value).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(to_pretty(&p.node), expected);
-        assert_eq!(escape_pointer_token("e/f~"), "e~1f~0");
+        assert_eq!(
+            zapi_webhooks::json_pointer::push(String::new(), "e/f~"),
+            "/e~1f~0"
+        );
     }
 
     #[test]

@@ -1,10 +1,9 @@
-//! Checking one payload: which callback and kind it is, whether it is schema-valid, whether the
-//! model writes it back unchanged, which keys nobody modeled, and what is wrong with it.
+//! Checking one payload: the library's diagnosis ([`zapi_webhooks::inspect`]), with the
+//! CLI's own wording for whole inputs that are empty, an array, or several documents.
 
-use serde_json::Value;
-use zapi_webhooks::json_pointer::Difference;
-use zapi_webhooks::schema::{Flavor, Target};
-use zapi_webhooks::{Callback, CallbackType, ParseError, ParseErrorKind, Validator};
+use zapi_webhooks::inspect::Inspector;
+pub use zapi_webhooks::inspect::{Problem, Report};
+use zapi_webhooks::schema::Flavor;
 
 use crate::input;
 
@@ -24,53 +23,10 @@ pub enum Framing {
 /// The message for an input with nothing in it but whitespace (read whole).
 pub const EMPTY_INPUT: &str = "the input is empty: expected one JSON object";
 
-/// One thing wrong with a payload.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Problem {
-    /// JSON pointer (RFC 6901) of the offending value; `""` is the whole payload.
-    pub pointer: String,
-    /// What is wrong there.
-    pub message: String,
-}
-
-/// What [`Checker::check`] found out about one payload.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Report {
-    /// `false` when the payload is not JSON at all.
-    pub is_json: bool,
-    /// The callback: the one the model read, or, when the payload could not be typed (the model
-    /// could not read it into its Rust types), the one its `type` names. `None` when the `type`
-    /// is no known callback (or missing).
-    pub callback: Option<CallbackType>,
-    /// The content kind (see [`Callback::kind_name`]), or `None` when the payload could not be
-    /// typed.
-    pub kind: Option<&'static str>,
-    /// `true` when there is no problem: the payload could be typed and the schema accepts it.
-    pub valid: bool,
-    /// Whether the model writes the payload back as the same JSON value; `None` when the
-    /// payload could not be typed, so there was nothing to write back.
-    pub lossless: Option<bool>,
-    /// When not lossless, where (JSON pointer) and how the model writes the payload back
-    /// differently.
-    pub lossless_diff: Option<Difference>,
-    /// The JSON pointers of the keys that no model knows.
-    pub unmodeled: Vec<String>,
-    /// Parse errors and schema issues, each with its JSON pointer.
-    pub errors: Vec<Problem>,
-}
-
-impl Report {
-    /// `true` when the payload counts against the exit status: invalid, or not lossless.
-    pub fn is_problem(&self) -> bool {
-        !self.valid || self.lossless == Some(false)
-    }
-}
-
 /// Checks payloads against the models and the schema of one flavour.
 #[derive(Debug, Clone, Copy)]
 pub struct Checker {
-    flavor: Flavor,
-    validator: &'static Validator,
+    inspector: Inspector,
 }
 
 impl Checker {
@@ -78,115 +34,44 @@ impl Checker {
     /// per process), so call it before starting worker threads.
     pub fn new(flavor: Flavor) -> Checker {
         Checker {
-            flavor,
-            validator: zapi_webhooks::validator(Target::Any),
+            inspector: Inspector::with_schema(flavor),
         }
     }
 
-    /// Checks one payload given as its raw bytes (one JSON document).
-    ///
-    /// The bytes are parsed once into a `serde_json::Value`, which feeds the schema validator
-    /// and the lossless comparison, and the typed [`Callback`] is read from that value (see
-    /// [`Callback::from_value`]). Only when that fails are the bytes parsed again by
-    /// [`Callback::from_slice`], so that the error (pointer, message, line and column) is
-    /// exactly the library's. The lossless check compares the model's serialization with the
-    /// value as it goes (see [`Callback::lossless_difference`]).
+    /// Checks one payload given as its raw bytes (one JSON document): the library's
+    /// [`Inspector::inspect`], then the CLI's wording for the mistakes of whole inputs.
     ///
     /// `framing` says how the input held the payload. A whole input (not a line of NDJSON)
     /// that is empty, a JSON array, or several JSON documents gets a message that says so and
     /// points to NDJSON where that helps, instead of the parser's.
     pub fn check(&self, bytes: &[u8], framing: Framing) -> Report {
-        let value: Value = match serde_json::from_slice(bytes) {
-            Ok(value) => value,
-            Err(json_error) => return not_json(bytes, &json_error, framing),
-        };
-
-        let mut errors = Vec::new();
-        let parsed = match Callback::from_value(&value) {
-            Ok(callback) => Some(callback),
-            // Rare path: re-read the bytes for the library's own located error. Reading the
-            // bytes can succeed where reading the value failed only when a key is repeated
-            // (the value keeps the last one); the typed reading of the bytes then wins.
-            Err(_) => match Callback::from_slice(bytes) {
-                Ok(callback) => Some(callback),
-                Err(error) => {
-                    errors.push(problem_of(&error));
-                    None
-                }
-            },
-        };
-
-        if value.is_array() && framing != Framing::Line {
+        let whole = framing != Framing::Line;
+        let mut report = self.inspector.inspect(bytes);
+        if !whole {
+            return report;
+        }
+        let hint = if !report.is_json && input::is_blank(bytes) {
+            Some(EMPTY_INPUT)
+        } else if !report.is_json && starts_with_two_documents(bytes) {
+            Some(several_documents_hint(framing))
+        } else if report.is_json && starts_with_array(bytes) {
             // The parser's "invalid type: sequence" hides the likely mistake: many payloads
             // given as one array. Same place (the root), plainer words.
-            if let Some(problem) = errors.first_mut() {
-                problem.message = array_hint(framing).to_owned();
-            }
+            Some(array_hint(framing))
+        } else {
+            None
+        };
+        if let (Some(hint), Some(problem)) = (hint, report.errors.first_mut()) {
+            *problem = Problem::new("", hint);
         }
-
-        if let Err(issues) = self.validator.validate(&value, self.flavor) {
-            let parse_pointer = errors.first().map(|p: &Problem| p.pointer.clone());
-            for issue in issues {
-                if issue.unmodeled.is_empty() {
-                    // The parse error already speaks for its value; the schema's wording of the
-                    // same mistake would only repeat it.
-                    if parse_pointer.as_deref() == Some(issue.instance_pointer.as_str()) {
-                        continue;
-                    }
-                    push_unique(
-                        &mut errors,
-                        Problem {
-                            pointer: issue.instance_pointer,
-                            message: issue.message,
-                        },
-                    );
-                } else {
-                    for pointer in issue.unmodeled {
-                        push_unique(
-                            &mut errors,
-                            Problem {
-                                pointer,
-                                message: "unmodeled key: no model knows it (rejected by --strict)"
-                                    .to_owned(),
-                            },
-                        );
-                    }
-                }
-            }
-        }
-
-        let valid = errors.is_empty();
-        match parsed {
-            // The payload could not be typed, but its `type` may still name the callback it
-            // tried.
-            None => Report {
-                is_json: true,
-                callback: value
-                    .get("type")
-                    .and_then(Value::as_str)
-                    .and_then(CallbackType::from_type_value),
-                kind: None,
-                valid,
-                lossless: None,
-                lossless_diff: None,
-                unmodeled: Vec::new(),
-                errors,
-            },
-            Some(callback) => {
-                let lossless_diff = callback.lossless_difference(&value);
-                Report {
-                    is_json: true,
-                    callback: callback.callback_type(),
-                    kind: Some(callback.kind_name()),
-                    valid,
-                    lossless: Some(lossless_diff.is_none()),
-                    lossless_diff,
-                    unmodeled: callback.unmodeled(),
-                    errors,
-                }
-            }
-        }
+        report
     }
+}
+
+/// `true` when the first non-blank byte (after a byte order mark) opens a JSON array.
+fn starts_with_array(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
 }
 
 /// The message for a whole input holding a JSON array.
@@ -225,68 +110,10 @@ fn starts_with_two_documents(bytes: &[u8]) -> bool {
     )
 }
 
-/// The report of bytes that are not JSON at all (or not one JSON document).
-fn not_json(bytes: &[u8], json_error: &serde_json::Error, framing: Framing) -> Report {
-    let whole = framing != Framing::Line;
-    let problem = if whole && input::is_blank(bytes) {
-        Problem {
-            pointer: String::new(),
-            message: EMPTY_INPUT.to_owned(),
-        }
-    } else if whole && starts_with_two_documents(bytes) {
-        Problem {
-            pointer: String::new(),
-            message: several_documents_hint(framing).to_owned(),
-        }
-    } else {
-        match Callback::from_slice(bytes) {
-            Err(error) => problem_of(&error),
-            // Cannot happen (what is not JSON is no callback), but never trust that blindly.
-            Ok(_) => Problem {
-                pointer: String::new(),
-                message: json_error.to_string(),
-            },
-        }
-    };
-    Report {
-        is_json: false,
-        callback: None,
-        kind: None,
-        valid: false,
-        lossless: None,
-        lossless_diff: None,
-        unmodeled: Vec::new(),
-        errors: vec![problem],
-    }
-}
-
-/// A parse error as a problem. Syntax errors (and truncated input) keep their line and
-/// column, which say more than the pointer of the value being read.
-fn problem_of(error: &ParseError) -> Problem {
-    let message = match error.kind() {
-        ParseErrorKind::Syntax | ParseErrorKind::Eof if error.line() > 0 => format!(
-            "{} (line {}, column {})",
-            error.message(),
-            error.line(),
-            error.column()
-        ),
-        _ => error.message().to_owned(),
-    };
-    Problem {
-        pointer: error.pointer().to_owned(),
-        message,
-    }
-}
-
-fn push_unique(errors: &mut Vec<Problem>, problem: Problem) {
-    if !errors.contains(&problem) {
-        errors.push(problem);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zapi_webhooks::CallbackType;
 
     #[test]
     fn parse_error_and_schema_issue_at_the_same_place_count_once() {
@@ -342,13 +169,7 @@ mod tests {
         for (bytes, framing) in [(&b""[..], Framing::File), (b" \r\n\t\n", Framing::Stdin)] {
             let report = checker.check(bytes, framing);
             assert!(!report.is_json);
-            assert_eq!(
-                report.errors,
-                [Problem {
-                    pointer: String::new(),
-                    message: EMPTY_INPUT.to_owned(),
-                }]
-            );
+            assert_eq!(report.errors, [Problem::new("", EMPTY_INPUT)]);
         }
 
         let report = checker.check(br#"[{"type":"DeliveryCallback"}]"#, Framing::Stdin);

@@ -82,15 +82,6 @@ pub fn write_json_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) {
     }
 }
 
-/// How a pointer is shown to people: `""` (the whole payload) as `(root)`.
-fn show_pointer(pointer: &str) -> &str {
-    if pointer.is_empty() {
-        "(root)"
-    } else {
-        pointer
-    }
-}
-
 /// Appends the human line of a problem payload (invalid or not lossless) to `out`; nothing for
 /// a payload without problems.
 pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) {
@@ -116,7 +107,7 @@ pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) 
         let _ = write!(
             out,
             "{separator}{}: {}",
-            show_pointer(&problem.pointer),
+            zapi_webhooks::json_pointer::display(&problem.pointer),
             problem.message
         );
         separator = "; ";
@@ -125,7 +116,7 @@ pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) 
         let _ = write!(
             out,
             "{separator}{}: not written back as received ({})",
-            show_pointer(&diff.pointer),
+            zapi_webhooks::json_pointer::display(&diff.pointer),
             diff.description
         );
     }

@@ -107,11 +107,7 @@ impl ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pointer = if self.pointer.is_empty() {
-            "the body"
-        } else {
-            &self.pointer
-        };
+        let pointer = crate::json_pointer::display(&self.pointer);
         write!(f, "at {pointer}: {}", self.message)?;
         if self.line > 0 {
             write!(f, " (line {}, column {})", self.line, self.column)?;

@@ -2,8 +2,26 @@
 
 use serde_json::Value;
 
-/// Appends one reference token to a JSON pointer (RFC 6901), escaping `~` and `/`.
-pub(crate) fn push(mut pointer: String, token: &str) -> String {
+/// How every message of this workspace shows a JSON pointer: as it is, except the whole payload
+/// (`""`), which is shown as `(root)`.
+///
+/// ```
+/// use zapi_webhooks::json_pointer::display;
+/// assert_eq!(display(""), "(root)");
+/// assert_eq!(display("/text/message"), "/text/message");
+/// ```
+pub fn display(pointer: &str) -> &str {
+    if pointer.is_empty() {
+        "(root)"
+    } else {
+        pointer
+    }
+}
+
+/// Appends one reference token to a JSON pointer (RFC 6901), escaping `~` and `/`: the one
+/// escaping routine of the workspace. Not part of the public API (used by `cargo xtask`).
+#[doc(hidden)]
+pub fn push(mut pointer: String, token: &str) -> String {
     push_in_place(&mut pointer, token);
     pointer
 }
@@ -43,12 +61,7 @@ impl Difference {
 
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let at = if self.pointer.is_empty() {
-            "(root)"
-        } else {
-            &self.pointer
-        };
-        write!(f, "{at}: {}", self.description)
+        write!(f, "{}: {}", display(&self.pointer), self.description)
     }
 }
 

@@ -55,6 +55,7 @@ mod connected;
 mod delivery;
 mod disconnected;
 mod error;
+pub mod inspect;
 pub mod json_pointer;
 mod lossless;
 mod message_status;

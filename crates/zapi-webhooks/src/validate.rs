@@ -26,11 +26,7 @@ pub struct ValidationIssue {
 
 impl fmt::Display for ValidationIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.instance_pointer.is_empty() {
-            "the payload"
-        } else {
-            &self.instance_pointer
-        };
+        let at = crate::json_pointer::display(&self.instance_pointer);
         write!(
             f,
             "at {at}: {} (schema {})",

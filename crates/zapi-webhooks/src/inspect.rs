@@ -1,0 +1,324 @@
+//! "What is this payload?": one diagnosis of a webhook body, shared by the CLI, the receiver
+//! and the tests.
+//!
+//! [`Inspector::inspect`] answers, for one body: is it JSON, which callback and kind it is,
+//! whether the models could type it, whether writing the model back gives the same JSON
+//! (lossless, and where it differs if not), which keys no model knows (their JSON pointers),
+//! and every problem with its pointer: the models' parse error and, with the `validate`
+//! feature and a schema flavour, the schema's issues.
+//!
+//! ```
+//! use zapi_webhooks::inspect::Inspector;
+//!
+//! let report = Inspector::models_only()
+//!     .inspect(br#"{"type":"ReceivedCallback","text":{"message":"hi"},"brandNew":1}"#);
+//! assert_eq!(report.kind, Some("text"));
+//! assert_eq!(report.lossless, Some(true));
+//! assert_eq!(report.unmodeled, ["/brandNew"]);
+//! assert!(report.valid);
+//!
+//! let bad = Inspector::models_only().inspect(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#);
+//! assert!(!bad.valid);
+//! assert_eq!(bad.errors[0].pointer, "/fromMe");
+//! ```
+
+use serde_json::Value;
+
+use crate::json_pointer::Difference;
+use crate::{Callback, CallbackType, ParseError, ParseErrorKind};
+
+/// One thing wrong with a payload.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Problem {
+    /// JSON pointer (RFC 6901) of the offending value; `""` is the whole payload.
+    pub pointer: String,
+    /// What is wrong there: what was expected and what was found.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `pointer`.
+    pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            pointer: pointer.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<&ParseError> for Problem {
+    /// The parse error's pointer and message; syntax errors and truncated input keep their line
+    /// and column, which say more than the pointer of the value being read.
+    fn from(error: &ParseError) -> Problem {
+        let message = match error.kind() {
+            ParseErrorKind::Syntax | ParseErrorKind::Eof if error.line() > 0 => format!(
+                "{} (line {}, column {})",
+                error.message(),
+                error.line(),
+                error.column()
+            ),
+            _ => error.message().to_owned(),
+        };
+        Problem::new(error.pointer(), message)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {}",
+            crate::json_pointer::display(&self.pointer),
+            self.message
+        )
+    }
+}
+
+/// What [`Inspector::inspect`] found out about one payload.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Report {
+    /// `false` when the body is not one JSON document.
+    pub is_json: bool,
+    /// The callback: the one the models typed, or, when they could not, the one its `type`
+    /// names. `None` for an unknown or missing `type`.
+    pub callback: Option<CallbackType>,
+    /// [`Callback::kind_name`] of the typed callback; `None` when it could not be typed.
+    pub kind: Option<&'static str>,
+    /// `true` when there is no problem: the models type the payload (and the schema, if one
+    /// was asked for, accepts it).
+    pub valid: bool,
+    /// Whether the model writes the payload back as the same JSON value; `None` when it could
+    /// not be typed.
+    pub lossless: Option<bool>,
+    /// When not lossless, where and how the model writes it back differently.
+    pub lossless_diff: Option<Difference>,
+    /// The JSON pointers of the keys that no model knows.
+    pub unmodeled: Vec<String>,
+    /// The parse error and the schema issues, each with its JSON pointer.
+    pub errors: Vec<Problem>,
+}
+
+impl Report {
+    /// `true` when the payload is invalid or not lossless.
+    pub fn is_problem(&self) -> bool {
+        !self.valid || self.lossless == Some(false)
+    }
+
+    /// The report of a body that is not JSON (or not one JSON document), with `problem` as its
+    /// only error.
+    pub fn not_json(problem: Problem) -> Report {
+        Report {
+            is_json: false,
+            callback: None,
+            kind: None,
+            valid: false,
+            lossless: None,
+            lossless_diff: None,
+            unmodeled: Vec::new(),
+            errors: vec![problem],
+        }
+    }
+}
+
+/// Runs the diagnosis: the models always, a compiled schema when asked for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inspector {
+    #[cfg(feature = "validate")]
+    schema: Option<(&'static crate::Validator, crate::schema::Flavor)>,
+}
+
+impl Inspector {
+    /// Checks payloads against the models only.
+    pub fn models_only() -> Inspector {
+        Inspector::default()
+    }
+
+    /// Checks payloads against the models and the union schema (`callback.schema.json`) in
+    /// `flavor`. Compiles the validators on first use (once per process).
+    #[cfg(feature = "validate")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
+    pub fn with_schema(flavor: crate::schema::Flavor) -> Inspector {
+        Inspector {
+            schema: Some((crate::validator(crate::schema::Target::Any), flavor)),
+        }
+    }
+
+    /// Inspects one body (one JSON document).
+    pub fn inspect(&self, bytes: &[u8]) -> Report {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match serde_json::from_slice::<Value>(bytes) {
+            Ok(value) => self.inspect_value(&value, Some(bytes)),
+            Err(json_error) => Report::not_json(match Callback::from_slice(bytes) {
+                Err(error) => Problem::from(&error),
+                // Cannot happen (what is not JSON is no callback); never trust that blindly.
+                Ok(_) => Problem::new("", json_error.to_string()),
+            }),
+        }
+    }
+
+    /// Inspects an already-parsed body. `bytes`, when given, are the body it was parsed from:
+    /// a payload the models cannot type is then read again from them, so that its error
+    /// carries a line and column, and so that repeated keys are judged as in
+    /// [`Callback::from_slice`].
+    pub fn inspect_value(&self, value: &Value, bytes: Option<&[u8]>) -> Report {
+        let mut errors = Vec::new();
+        let parsed = match Callback::from_value(value) {
+            Ok(callback) => Some(callback),
+            Err(value_error) => match bytes.map(Callback::from_slice) {
+                Some(Ok(callback)) => Some(callback),
+                Some(Err(error)) => {
+                    errors.push(Problem::from(&error));
+                    None
+                }
+                None => {
+                    errors.push(Problem::from(&value_error));
+                    None
+                }
+            },
+        };
+        self.schema_problems(value, &mut errors);
+        let valid = errors.is_empty();
+        match parsed {
+            None => Report {
+                is_json: true,
+                callback: value
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .and_then(CallbackType::from_type_value),
+                kind: None,
+                valid,
+                lossless: None,
+                lossless_diff: None,
+                unmodeled: Vec::new(),
+                errors,
+            },
+            Some(callback) => {
+                let lossless_diff = callback.lossless_difference(value);
+                Report {
+                    is_json: true,
+                    callback: callback.callback_type(),
+                    kind: Some(callback.kind_name()),
+                    valid,
+                    lossless: Some(lossless_diff.is_none()),
+                    lossless_diff,
+                    unmodeled: callback.unmodeled(),
+                    errors,
+                }
+            }
+        }
+    }
+
+    /// Adds the schema's issues (when a schema was asked for): each unmodeled key at its own
+    /// pointer, other issues unless the parse error already speaks for that pointer.
+    #[cfg(feature = "validate")]
+    fn schema_problems(&self, value: &Value, errors: &mut Vec<Problem>) {
+        let Some((validator, flavor)) = self.schema else {
+            return;
+        };
+        let Err(issues) = validator.validate(value, flavor) else {
+            return;
+        };
+        let parse_pointer = errors.first().map(|p| p.pointer.clone());
+        for issue in issues {
+            if issue.unmodeled.is_empty() {
+                if parse_pointer.as_deref() == Some(issue.instance_pointer.as_str()) {
+                    continue;
+                }
+                push_unique(errors, Problem::new(issue.instance_pointer, issue.message));
+            } else {
+                for pointer in issue.unmodeled {
+                    push_unique(
+                        errors,
+                        Problem::new(
+                            pointer,
+                            "unmodeled key: no model knows it (rejected by the strict schema)",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    #[cfg(not(feature = "validate"))]
+    fn schema_problems(&self, _: &Value, _: &mut Vec<Problem>) {}
+}
+
+fn push_unique(errors: &mut Vec<Problem>, problem: Problem) {
+    if !errors.contains(&problem) {
+        errors.push(problem);
+    }
+}
+
+#[cfg(all(test, feature = "validate"))]
+mod tests {
+    use super::*;
+    use crate::schema::Flavor;
+
+    #[test]
+    fn parse_error_and_schema_issue_at_the_same_place_count_once() {
+        let report = Inspector::with_schema(Flavor::Permissive)
+            .inspect(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#);
+        assert!(!report.valid);
+        assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+        assert_eq!(report.errors[0].pointer, "/fromMe");
+        assert_eq!(report.lossless, None);
+        assert_eq!(report.callback, Some(CallbackType::Received));
+        assert_eq!(report.kind, None);
+    }
+
+    #[test]
+    fn strict_names_each_unmodeled_key() {
+        let body = br#"{"type":"ReceivedCallback","text":{"message":"hi","shiny":1},"brandNew":1}"#;
+        let permissive = Inspector::with_schema(Flavor::Permissive).inspect(body);
+        assert!(permissive.valid);
+        assert_eq!(permissive.lossless, Some(true));
+        assert_eq!(permissive.unmodeled, ["/text/shiny", "/brandNew"]);
+        let strict = Inspector::with_schema(Flavor::Strict).inspect(body);
+        assert!(!strict.valid);
+        let mut pointers: Vec<_> = strict.errors.iter().map(|p| p.pointer.as_str()).collect();
+        pointers.sort_unstable();
+        assert_eq!(pointers, ["/brandNew", "/text/shiny"]);
+    }
+
+    #[test]
+    fn not_json_and_not_an_object() {
+        let inspector = Inspector::with_schema(Flavor::Permissive);
+        let report = inspector.inspect(b"{nope");
+        assert!(!report.is_json && !report.valid);
+        assert_eq!(report.errors.len(), 1);
+        assert!(
+            report.errors[0].message.contains("(line 1, column 2)"),
+            "{:?}",
+            report.errors
+        );
+        let report = inspector.inspect(b"[1, 2]");
+        assert!(report.is_json && !report.valid);
+        assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+        assert_eq!(report.errors[0].pointer, "");
+        assert_eq!(report.callback, None);
+    }
+
+    #[test]
+    fn without_bytes_the_value_error_is_reported() {
+        let value = serde_json::json!({"type": "ReceivedCallback", "image": {"width": "w"}});
+        let report = Inspector::models_only().inspect_value(&value, None);
+        assert_eq!(
+            report.errors,
+            [Problem::new(
+                "/image/width",
+                report.errors[0].message.clone()
+            )]
+        );
+        assert!(
+            report.errors[0].message.contains("expected"),
+            "{:?}",
+            report.errors
+        );
+        assert_eq!(
+            report.errors[0].to_string().split(':').next(),
+            Some("/image/width")
+        );
+    }
+}
