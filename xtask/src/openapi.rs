@@ -21,7 +21,7 @@ use zapi_webhooks::webhook_config::WebhookEndpoint;
 use crate::schemas::{check_flag, ensure_file_contents, report, workspace_root};
 
 /// The command that regenerates the document, named in every drift message.
-const FIX: &str = "cargo xtask openapi";
+const FIX: &str = crate::codegen::FIX;
 
 /// Where the document is written, relative to the workspace root.
 pub(crate) const OUTPUT: &str = "schemas/openapi.json";
@@ -33,13 +33,10 @@ pub(crate) const SCHEMA_REF: &str = "#/components/schemas/";
 const DEFS_REF: &str = "#/$defs/";
 
 /// Runs the command with its arguments.
+/// `cargo xtask openapi` is a shortcut for the OpenAPI part of `cargo xtask codegen`.
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let check = check_flag(args, "openapi")?;
-    let root = workspace_root();
-    let text = render(&root)?;
-    let problems: Vec<String> = ensure_file_contents(&root.join(OUTPUT), &text, check, FIX)?
-        .into_iter()
-        .collect();
+    let problems = generate(&workspace_root(), check)?;
     Ok(report(
         &problems,
         check,
@@ -47,6 +44,15 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         "schemas/openapi.json is up to date",
         "file(s)",
     ))
+}
+
+/// Writes (or with `check`, only compares) [`OUTPUT`] under `root`; returns the problem
+/// lines, as [`ensure_file_contents`] does.
+pub(crate) fn generate(root: &Path, check: bool) -> Result<Vec<String>, String> {
+    let text = render(root)?;
+    Ok(ensure_file_contents(&root.join(OUTPUT), &text, check, FIX)?
+        .into_iter()
+        .collect())
 }
 
 /// The document as written to [`OUTPUT`]: pretty JSON and a final newline.
@@ -692,7 +698,7 @@ fn document(
 
     Ok(Document {
         openapi: "3.1.0",
-        generated: "Generated from the zapi-webhooks models by `cargo xtask openapi`; do not edit by hand.",
+        generated: "Generated from the zapi-webhooks models by `cargo xtask codegen` (shortcut: `cargo xtask openapi`); do not edit by hand.",
         info: json!({
             "title": "Z-API webhooks",
             "version": package.version,

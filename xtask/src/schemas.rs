@@ -1,15 +1,17 @@
 //! `cargo xtask schemas [--check]`: writes `schemas/` from the models, or checks it is current.
+//! A shortcut for the JSON Schema part of `cargo xtask codegen`; the helpers every generating
+//! command shares ([`check_flag`], [`report`], [`ensure_file_contents`]) live here too.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The command that regenerates the schemas, named in every drift message.
-const FIX: &str = "cargo xtask schemas";
+const FIX: &str = crate::codegen::FIX;
 
 /// Runs the command with its arguments.
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let check = check_flag(args, "schemas")?;
-    let stale = sync(&workspace_root().join("schemas"), check)?;
+    let stale = generate(&workspace_root(), check)?;
     Ok(report(
         &stale,
         check,
@@ -64,6 +66,11 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Writes (or with `check`, only compares) `schemas/` under `root`; returns the problem lines.
+pub(crate) fn generate(root: &Path, check: bool) -> Result<Vec<String>, String> {
+    sync(&root.join("schemas"), check)
 }
 
 /// Every generated file: path relative to `schemas/`, and its contents.

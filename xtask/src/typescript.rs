@@ -29,7 +29,7 @@ use crate::openapi::{SCHEMA_REF, WorkspacePackage, definitions};
 use crate::schemas::{check_flag, ensure_file_contents, report, workspace_root};
 
 /// The command that regenerates the package, named in every drift message.
-const FIX: &str = "cargo xtask typescript";
+const FIX: &str = crate::codegen::FIX;
 
 /// Where the package is written, relative to the workspace root.
 pub(crate) const OUTPUT_DIR: &str = "schemas/typescript";
@@ -38,14 +38,13 @@ pub(crate) const OUTPUT_DIR: &str = "schemas/typescript";
 const PACKAGE_NAME: &str = "zapi-webhooks-types";
 
 /// The first line of every generated file that can hold a comment.
-const NOTICE: &str = "Generated from the zapi-webhooks JSON Schemas by `cargo xtask typescript`; do not edit by hand.";
+const NOTICE: &str = "Generated from the zapi-webhooks JSON Schemas by `cargo xtask codegen` (shortcut: `cargo xtask typescript`); do not edit by hand.";
 
 /// Runs the command with its arguments.
+/// `cargo xtask typescript` is a shortcut for the TypeScript part of `cargo xtask codegen`.
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let check = check_flag(args, "typescript")?;
-    let root = workspace_root();
-    let files = generated_files(&root)?;
-    let problems = sync(&root.join(OUTPUT_DIR), &files, check)?;
+    let problems = generate(&workspace_root(), check)?;
     Ok(report(
         &problems,
         check,
@@ -53,6 +52,12 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         "schemas/typescript/ is up to date",
         "file(s)",
     ))
+}
+
+/// Writes (or with `check`, only compares) the package under `root`; returns the problem lines.
+pub(crate) fn generate(root: &Path, check: bool) -> Result<Vec<String>, String> {
+    let files = generated_files(root)?;
+    sync(&root.join(OUTPUT_DIR), &files, check)
 }
 
 /// Every file of the package: name (in [`OUTPUT_DIR`]) and contents.

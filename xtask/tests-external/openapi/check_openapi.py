@@ -1,4 +1,4 @@
-"""Checks schemas/openapi.json (written by `cargo xtask openapi`) with Python tools.
+"""Checks schemas/openapi.json (written by `cargo xtask codegen`) with Python tools.
 
 1. openapi-spec-validator accepts it as an OpenAPI 3.1 document.
 2. Every component schema is a valid JSON Schema (draft 2020-12 meta-schema; openapi-spec-validator

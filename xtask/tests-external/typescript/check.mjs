@@ -1,5 +1,5 @@
 // Type-checks the generated TypeScript package (schemas/typescript/, written by
-// `cargo xtask typescript`) with tsc --noEmit --strict:
+// `cargo xtask codegen`) with tsc --noEmit --strict:
 //
 // * every fixture (fixtures/manifest.json) must compile as a `Callback`, as its own callback type
 //   (e.g. `ReceivedCallback`) and, for received messages, as the type of its kind
