@@ -1,0 +1,311 @@
+//! Classification of each top-level value of a JSON code block: a webhook
+//! payload, a webhook-configuration example, or a skipped block.
+
+use super::case_names::{case_of, normalize_heading};
+use super::layout::{Lang, Page, tag_rank};
+use super::manifest::{ConfigExample, Skipped, SourceRef};
+use super::markdown::CodeBlock;
+use crate::lenient_json::{self, Node, Repair};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Keys a webhook-configuration body may have (and nothing else).
+pub(super) const CONFIG_KEYS: &[&str] = &["value", "notifySentByMe"];
+
+/// One payload example found in the docs.
+pub(super) struct Occurrence {
+    pub(super) source: SourceRef,
+    pub(super) object: usize,
+    /// `(variant tag rank, language, page, line, object)`: the lowest names the fixture.
+    pub(super) rank: (u8, Lang, String, usize, usize),
+    pub(super) tag: &'static str,
+    pub(super) node: Node,
+    pub(super) value: Value,
+    pub(super) canonical: String,
+    pub(super) callback: &'static str,
+    pub(super) type_name: String,
+    pub(super) kind: String,
+    pub(super) notification: Option<String>,
+    pub(super) case: String,
+    pub(super) repairs: Vec<String>,
+}
+
+/// Everything found in the pages.
+#[derive(Default)]
+pub(super) struct Extraction {
+    pub(super) pages: BTreeMap<Lang, usize>,
+    pub(super) blocks: usize,
+    pub(super) values: usize,
+    pub(super) occurrences: Vec<Occurrence>,
+    pub(super) skipped: Vec<Skipped>,
+    pub(super) configs: Vec<ConfigExample>,
+    pub(super) js_names: Vec<(String, SourceRef)>,
+    pub(super) repair_counts: BTreeMap<&'static str, usize>,
+    pub(super) warnings: Vec<String>,
+}
+
+/// The kind of a payload of `callback`, by the models' own table
+/// (`zapi_webhooks::Kind`): the first content key present with a value that
+/// is not `null`. The committed manifest, reviewed by hand, is what the
+/// models are then tested against.
+pub(super) fn kind_of(callback: &str, node: &Node) -> String {
+    if callback != "received" {
+        return callback.to_owned();
+    }
+    if let Some(kind) = zapi_webhooks::Kind::ALL.iter().find(|kind| {
+        kind.content_key()
+            .is_some_and(|key| !matches!(node.get(key), None | Some(Node::Null)))
+    }) {
+        return kind.as_str().to_owned();
+    }
+    if node.get("waitingMessage") == Some(&Node::Bool(true)) {
+        return "waiting_message".to_owned();
+    }
+    "unknown".to_owned()
+}
+
+/// Notification names listed by a JavaScript `case 'NAME':` snippet, or
+/// `None` if the block is not such a snippet.
+pub(super) fn javascript_case_names(text: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    for line in text.lines() {
+        let Some(rest) = line.trim_start().strip_prefix("case ") else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|&c| c == '\'' || c == '"') else {
+            continue;
+        };
+        let inner = &rest[1..];
+        let Some(end) = inner.find(quote) else {
+            continue;
+        };
+        if inner[end + 1..].trim_start().starts_with(':') {
+            names.push(inner[..end].to_owned());
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+impl Extraction {
+    pub(super) fn count_repairs<'r>(&mut self, repairs: impl IntoIterator<Item = &'r Repair>) {
+        for repair in repairs {
+            *self.repair_counts.entry(repair.kind.name()).or_default() += 1;
+        }
+    }
+
+    /// Classifies every value of one code block.
+    pub(super) fn add_block(&mut self, page: &Page, block: &CodeBlock) {
+        self.blocks += 1;
+        if !block.notes.is_empty() {
+            *self.repair_counts.entry("unterminated_fence").or_default() += block.notes.len();
+        }
+        let source = SourceRef {
+            lang: page.lang.as_str(),
+            page: page.id.clone(),
+            heading: block.heading.clone(),
+            block: block.index,
+        };
+        let skip = |reason: String, object: Option<usize>, names: Vec<String>| Skipped {
+            source: source.clone(),
+            object,
+            reason,
+            notification_names: names,
+        };
+        if let Some(names) = javascript_case_names(&block.text) {
+            for name in &names {
+                self.js_names.push((name.clone(), source.clone()));
+            }
+            let first = block.text.lines().next().unwrap_or("").trim();
+            let reason = format!(
+                "JavaScript snippet (`{first} campo_html = ...`) that renders a notification, not a JSON payload"
+            );
+            self.skipped.push(skip(reason, None, names));
+            return;
+        }
+        let parsed = match lenient_json::parse_all(&block.text) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                self.warnings.push(format!(
+                    "{}:{}: unparsable JSON block skipped: {e}",
+                    page.path.display(),
+                    block.line + e.line
+                ));
+                self.skipped.push(skip(
+                    format!("unparsable: {e} (of the block)"),
+                    None,
+                    Vec::new(),
+                ));
+                return;
+            }
+        };
+        if parsed.is_empty() {
+            self.skipped
+                .push(skip("empty code block".to_owned(), None, Vec::new()));
+            return;
+        }
+        for (i, value) in parsed.into_iter().enumerate() {
+            self.values += 1;
+            let object = i + 1;
+            self.count_repairs(&value.repairs);
+            let mut repairs: Vec<String> = block.notes.clone();
+            repairs.extend(value.repairs.iter().map(|r| r.message.clone()));
+            let Node::Object(members) = &value.node else {
+                self.skipped.push(skip(
+                    "top-level value is not an object".to_owned(),
+                    Some(object),
+                    Vec::new(),
+                ));
+                continue;
+            };
+            let type_name = value.node.get("type").and_then(Node::as_str);
+            let callback = type_name
+                .and_then(zapi_webhooks::CallbackType::from_type_value)
+                .map(zapi_webhooks::CallbackType::as_str);
+            if let (Some(callback), Some(type_name)) = (callback, type_name) {
+                let json = match lenient_json::to_value(&value.node) {
+                    Ok(json) => json,
+                    Err(e) => {
+                        self.skipped.push(skip(
+                            format!("not representable: {e}"),
+                            Some(object),
+                            Vec::new(),
+                        ));
+                        continue;
+                    }
+                };
+                let kind = kind_of(callback, &value.node);
+                let notification = if kind == "notification" {
+                    value
+                        .node
+                        .get("notification")
+                        .and_then(Node::as_str)
+                        .map(str::to_owned)
+                } else {
+                    None
+                };
+                let (case, known) = case_of(callback, &kind, &block.heading, &value.node);
+                if !known {
+                    self.warnings.push(format!(
+                        "{}:{}: no case name for heading {:?}; using `{case}` (add it to CASE_NAMES)",
+                        page.path.display(),
+                        block.line,
+                        block.heading
+                    ));
+                }
+                if kind == "unknown" {
+                    self.warnings.push(format!(
+                        "{}:{}: received payload with no known content key (kind `unknown`)",
+                        page.path.display(),
+                        block.line + value.line
+                    ));
+                }
+                self.occurrences.push(Occurrence {
+                    source: source.clone(),
+                    object,
+                    rank: (
+                        tag_rank(page.variant_tag()),
+                        page.lang,
+                        page.id.clone(),
+                        block.line + value.line,
+                        object,
+                    ),
+                    tag: page.variant_tag(),
+                    canonical: json.to_string(),
+                    value: json,
+                    node: value.node.clone(),
+                    callback,
+                    type_name: type_name.to_owned(),
+                    kind,
+                    notification,
+                    case,
+                    repairs,
+                });
+                continue;
+            }
+            if let Some(type_name) = type_name {
+                let reason = format!(
+                    "object with an unknown webhook `type` {}",
+                    lenient_json::escape_string(type_name)
+                );
+                self.skipped.push(skip(reason, Some(object), Vec::new()));
+                continue;
+            }
+            if !members.is_empty()
+                && members
+                    .iter()
+                    .all(|(k, _)| CONFIG_KEYS.contains(&k.as_str()))
+            {
+                let value_json = match lenient_json::to_value(&value.node) {
+                    Ok(json) => json,
+                    Err(e) => {
+                        self.skipped.push(skip(
+                            format!("not representable: {e}"),
+                            Some(object),
+                            Vec::new(),
+                        ));
+                        continue;
+                    }
+                };
+                let request = block
+                    .section
+                    .iter()
+                    .any(|h| ["request body", "body"].contains(&normalize_heading(h).as_str()));
+                self.configs.push(ConfigExample {
+                    source: source.clone(),
+                    object,
+                    role: if request { "request_body" } else { "response" },
+                    value: value_json,
+                    repairs,
+                });
+                continue;
+            }
+            let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+            let reason = format!("object without a webhook `type`; keys: {}", keys.join(", "));
+            self.skipped.push(skip(reason, Some(object), Vec::new()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn received_kinds_follow_the_table_order() {
+        let node = |src: &str| {
+            lenient_json::parse_all(src)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .remove(0)
+                .node
+        };
+        assert_eq!(
+            kind_of("received", &node(r#"{"text": {}, "statusImage": {}}"#)),
+            "text"
+        );
+        assert_eq!(
+            kind_of("received", &node(r#"{"image": {}, "notification": "X"}"#)),
+            "image"
+        );
+        assert_eq!(
+            kind_of("received", &node(r#"{"waitingMessage": true}"#)),
+            "waiting_message"
+        );
+        assert_eq!(
+            kind_of("received", &node(r#"{"waitingMessage": false}"#)),
+            "unknown"
+        );
+        assert_eq!(
+            kind_of("message_status", &node(r#"{"text": {}}"#)),
+            "message_status"
+        );
+    }
+
+    #[test]
+    fn javascript_case_snippets_are_recognized() {
+        let names =
+            javascript_case_names("case 'A_B':\ncampo_html = \"x\"\nbreak;\ncase \"C\" :\n");
+        assert_eq!(names, Some(vec!["A_B".to_owned(), "C".to_owned()]));
+        assert_eq!(javascript_case_names("{\"case\": 1}"), None);
+    }
+}
