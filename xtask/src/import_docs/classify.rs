@@ -8,6 +8,7 @@ use super::markdown::CodeBlock;
 use crate::lenient_json::{self, Node, Repair};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use zapi_webhooks::{Callback, CallbackType};
 
 /// Keys a webhook-configuration body may have (and nothing else).
 pub(super) const CONFIG_KEYS: &[&str] = &["value", "notifySentByMe"];
@@ -44,24 +45,41 @@ pub(super) struct Extraction {
     pub(super) warnings: Vec<String>,
 }
 
-/// The kind of a payload of `callback`, by the models' own table
-/// (`zapi_webhooks::Kind`): the first content key present with a value that
-/// is not `null`. The committed manifest, reviewed by hand, is what the
-/// models are then tested against.
-pub(super) fn kind_of(callback: &str, node: &Node) -> String {
-    if callback != "received" {
-        return callback.to_owned();
+/// What the models make of a payload whose `type` they know.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct ModelReading {
+    /// The callback: its fixture folder ([`CallbackType::as_str`]).
+    pub(super) callback: &'static str,
+    /// [`Callback::kind_name`]; `unknown` when the models reject the payload.
+    pub(super) kind: &'static str,
+    /// Why the models reject the payload, if they do.
+    pub(super) error: Option<String>,
+}
+
+/// Asks the models ([`Callback::from_value`]) for the callback and kind of
+/// `json`; `None` when its `type` is not one they know (a
+/// [`Callback::Unknown`]). A payload they reject keeps the callback its
+/// `type` names ([`CallbackType::from_type_value`]) and gets the kind
+/// `unknown`, as a received payload with no known content does.
+pub(super) fn read_with_models(json: &Value) -> Option<ModelReading> {
+    match Callback::from_value(json) {
+        Ok(callback) => callback.callback_type().map(|callback_type| ModelReading {
+            callback: callback_type.as_str(),
+            kind: callback.kind_name(),
+            error: None,
+        }),
+        Err(error) => {
+            let callback_type = json
+                .get("type")
+                .and_then(Value::as_str)
+                .and_then(CallbackType::from_type_value)?;
+            Some(ModelReading {
+                callback: callback_type.as_str(),
+                kind: "unknown",
+                error: Some(error.to_string()),
+            })
+        }
     }
-    if let Some(kind) = zapi_webhooks::Kind::ALL.iter().find(|kind| {
-        kind.content_key()
-            .is_some_and(|key| !matches!(node.get(key), None | Some(Node::Null)))
-    }) {
-        return kind.as_str().to_owned();
-    }
-    if node.get("waitingMessage") == Some(&Node::Bool(true)) {
-        return "waiting_message".to_owned();
-    }
-    "unknown".to_owned()
 }
 
 /// Notification names listed by a JavaScript `case 'NAME':` snippet, or
@@ -159,22 +177,22 @@ impl Extraction {
                 continue;
             };
             let type_name = value.node.get("type").and_then(Node::as_str);
-            let callback = type_name
-                .and_then(zapi_webhooks::CallbackType::from_type_value)
-                .map(zapi_webhooks::CallbackType::as_str);
-            if let (Some(callback), Some(type_name)) = (callback, type_name) {
-                let json = match lenient_json::to_value(&value.node) {
-                    Ok(json) => json,
-                    Err(e) => {
-                        self.skipped.push(skip(
-                            format!("not representable: {e}"),
-                            Some(object),
-                            Vec::new(),
-                        ));
-                        continue;
-                    }
-                };
-                let kind = kind_of(callback, &value.node);
+            let json = lenient_json::to_value(&value.node);
+            let reading = match (&json, type_name) {
+                (Ok(json), Some(_)) => read_with_models(json),
+                (Err(e), Some(type_name)) if CallbackType::from_type_value(type_name).is_some() => {
+                    self.skipped.push(skip(
+                        format!("not representable: {e}"),
+                        Some(object),
+                        Vec::new(),
+                    ));
+                    continue;
+                }
+                _ => None,
+            };
+            if let (Some(reading), Some(type_name), Ok(json)) = (reading, type_name, json) {
+                let callback = reading.callback;
+                let kind = reading.kind.to_owned();
                 let notification = if kind == "notification" {
                     value
                         .node
@@ -193,7 +211,13 @@ impl Extraction {
                         block.heading
                     ));
                 }
-                if kind == "unknown" {
+                if let Some(error) = &reading.error {
+                    self.warnings.push(format!(
+                        "{}:{}: the models reject this payload (kind `unknown`): {error}",
+                        page.path.display(),
+                        block.line + value.line
+                    ));
+                } else if kind == "unknown" {
                     self.warnings.push(format!(
                         "{}:{}: received payload with no known content key (kind `unknown`)",
                         page.path.display(),
@@ -271,33 +295,58 @@ impl Extraction {
 mod tests {
     use super::*;
 
+    /// [`read_with_models`] of a JSON text: `(callback, kind, rejected)`.
+    fn reading(src: &str) -> Option<(&'static str, &'static str, bool)> {
+        let json: Value = serde_json::from_str(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        read_with_models(&json).map(|r| (r.callback, r.kind, r.error.is_some()))
+    }
+
+    /// The kind the importer records is the models' own: the same as
+    /// [`Callback::kind_name`] of the parsed payload.
+    fn assert_model_kind(src: &str, kind: &str) {
+        let json: Value = serde_json::from_str(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let model = Callback::from_value(&json).unwrap_or_else(|e| panic!("{src}: {e}"));
+        assert_eq!(model.kind_name(), kind, "{src}");
+        assert_eq!(read_with_models(&json).map(|r| r.kind), Some(kind), "{src}");
+    }
+
     #[test]
-    fn received_kinds_follow_the_table_order() {
-        let node = |src: &str| {
-            lenient_json::parse_all(src)
-                .unwrap_or_else(|e| panic!("{e}"))
-                .remove(0)
-                .node
-        };
-        assert_eq!(
-            kind_of("received", &node(r#"{"text": {}, "statusImage": {}}"#)),
-            "text"
+    fn the_kind_is_the_models_kind() {
+        // `waitingMessage: true` and no content: the models say `waiting_message`.
+        assert_model_kind(
+            r#"{"type": "ReceivedCallback", "waitingMessage": true}"#,
+            "waiting_message",
         );
-        assert_eq!(
-            kind_of("received", &node(r#"{"image": {}, "notification": "X"}"#)),
-            "image"
+        assert_model_kind(
+            r#"{"type": "ReceivedCallback", "waitingMessage": false}"#,
+            "unknown",
         );
-        assert_eq!(
-            kind_of("received", &node(r#"{"waitingMessage": true}"#)),
-            "waiting_message"
+        // A `null` content key is no content.
+        assert_model_kind(
+            r#"{"type": "ReceivedCallback", "image": null, "text": {"message": "hi"}}"#,
+            "text",
         );
-        assert_eq!(
-            kind_of("received", &node(r#"{"waitingMessage": false}"#)),
-            "unknown"
+        // Two content keys: the models pick one.
+        assert_model_kind(
+            r#"{"type": "ReceivedCallback", "image": {"imageUrl": "https://x"}, "notification": "X"}"#,
+            "image",
         );
+        // Other callbacks: the kind is the callback's name.
         assert_eq!(
-            kind_of("message_status", &node(r#"{"text": {}}"#)),
-            "message_status"
+            reading(r#"{"type": "MessageStatusCallback", "status": "READ"}"#),
+            Some(("message_status", "message_status", false))
+        );
+    }
+
+    #[test]
+    fn unknown_types_and_rejected_payloads() {
+        // A `type` the models do not know is not a payload.
+        assert_eq!(reading(r#"{"type": "SomethingElse"}"#), None);
+        assert_eq!(reading(r#"{"value": "https://x"}"#), None);
+        // A known `type` the models reject keeps its callback, kind `unknown`.
+        assert_eq!(
+            reading(r#"{"type": "ReceivedCallback", "text": 5}"#),
+            Some(("received", "unknown", true))
         );
     }
 
