@@ -1,6 +1,7 @@
 //! `cargo xtask schemas [--check]`: writes `schemas/` from the models, or checks it is current.
 
-use std::path::{Path, PathBuf};
+use crate::workspace_root;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// The command that regenerates the schemas, named in every drift message.
@@ -57,13 +58,6 @@ pub(crate) fn report(
         }
         ExitCode::SUCCESS
     }
-}
-
-/// The workspace root (the parent of `xtask/`).
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 /// Every generated file: path relative to `schemas/`, and its contents.

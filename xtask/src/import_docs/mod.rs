@@ -46,7 +46,7 @@ use markdown::extract_blocks;
 use report::render_report;
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Usage line of the subcommand.
@@ -90,7 +90,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let docs = docs.ok_or_else(|| format!("missing the docs PATH\nusage: {USAGE}"))?;
-    let fixtures = fixtures.unwrap_or_else(|| workspace_root().join("fixtures"));
+    let fixtures = fixtures.unwrap_or_else(|| crate::workspace_root().join("fixtures"));
     let outcome = import(&Options {
         docs,
         fixtures,
@@ -102,14 +102,6 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     } else {
         Ok(ExitCode::from(1))
     }
-}
-
-/// The workspace root (the parent of the xtask crate).
-pub fn workspace_root() -> PathBuf {
-    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .map_or_else(|| manifest_dir.to_path_buf(), Path::to_path_buf)
 }
 
 /// Result of one import run.

@@ -2,9 +2,11 @@
 //! and the drift check against the real docs (`ZAPI_DOCS_DIR`).
 
 use super::*;
+use crate::workspace_root;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write as _;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Environment variable naming the real Z-API docs folder for the drift
