@@ -8,7 +8,7 @@ use crate::lenient_json::Node;
 /// [`normalize_heading`]. Headings not listed here fall back to the
 /// notification name (notification payloads), to `basic` (status-code
 /// headings such as `200`) or to a slug of the heading (with a warning).
-pub(super) const CASE_NAMES: &[(&str, &str)] = &[
+const CASE_NAMES: &[(&str, &str)] = &[
     // pt/on-message-received.md and pt/on-message-received-notify-fromme.md
     ("exemplo de retorno de texto", "basic"),
     ("exemplo de retorno de template de texto", "text"),
@@ -192,7 +192,7 @@ pub(super) fn normalize_heading(heading: &str) -> String {
 }
 
 /// A snake_case ASCII slug (`"Exemplo de PTV"` -> `exemplo_de_ptv`).
-pub(super) fn slug(text: &str) -> String {
+fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
         let folded = match c {

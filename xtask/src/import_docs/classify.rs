@@ -11,37 +11,58 @@ use std::collections::BTreeMap;
 use zapi_webhooks::{Callback, CallbackType};
 
 /// Keys a webhook-configuration body may have (and nothing else).
-pub(super) const CONFIG_KEYS: &[&str] = &["value", "notifySentByMe"];
+const CONFIG_KEYS: &[&str] = &["value", "notifySentByMe"];
 
 /// One payload example found in the docs.
 pub(super) struct Occurrence {
+    /// The code block it is in.
     pub(super) source: SourceRef,
+    /// 1-based index of the value in the block.
     pub(super) object: usize,
     /// `(variant tag rank, language, page, line, object)`: the lowest names the fixture.
     pub(super) rank: (u8, Lang, String, usize, usize),
+    /// The page's variant tag ([`Page::variant_tag`]).
     pub(super) tag: &'static str,
+    /// The repaired value, with its key order and number text.
     pub(super) node: Node,
+    /// The repaired value as JSON.
     pub(super) value: Value,
+    /// `value` as compact JSON text: payloads with the same text are one fixture.
     pub(super) canonical: String,
+    /// The callback, by the models ([`ModelReading::callback`]).
     pub(super) callback: &'static str,
+    /// The `type` value as written.
     pub(super) type_name: String,
+    /// The kind, by the models ([`ModelReading::kind`]).
     pub(super) kind: String,
+    /// The `notification` name of a notification payload.
     pub(super) notification: Option<String>,
+    /// The case name ([`case_of`]).
     pub(super) case: String,
+    /// Every repair made to the block and the value, as messages.
     pub(super) repairs: Vec<String>,
 }
 
 /// Everything found in the pages.
 #[derive(Default)]
 pub(super) struct Extraction {
+    /// Pages read, per language.
     pub(super) pages: BTreeMap<Lang, usize>,
+    /// JSON code blocks read.
     pub(super) blocks: usize,
+    /// Top-level values parsed.
     pub(super) values: usize,
+    /// Payload examples.
     pub(super) occurrences: Vec<Occurrence>,
+    /// Blocks and values that are not payloads nor configuration examples.
     pub(super) skipped: Vec<Skipped>,
+    /// Webhook-configuration examples.
     pub(super) configs: Vec<ConfigExample>,
+    /// Notification names of JavaScript `case` snippets, with their block.
     pub(super) js_names: Vec<(String, SourceRef)>,
+    /// Repairs made, per kind.
     pub(super) repair_counts: BTreeMap<&'static str, usize>,
+    /// Warnings for the report.
     pub(super) warnings: Vec<String>,
 }
 
@@ -84,7 +105,7 @@ pub(super) fn read_with_models(json: &Value) -> Option<ModelReading> {
 
 /// Notification names listed by a JavaScript `case 'NAME':` snippet, or
 /// `None` if the block is not such a snippet.
-pub(super) fn javascript_case_names(text: &str) -> Option<Vec<String>> {
+fn javascript_case_names(text: &str) -> Option<Vec<String>> {
     let mut names = Vec::new();
     for line in text.lines() {
         let Some(rest) = line.trim_start().strip_prefix("case ") else {
@@ -106,7 +127,8 @@ pub(super) fn javascript_case_names(text: &str) -> Option<Vec<String>> {
 }
 
 impl Extraction {
-    pub(super) fn count_repairs<'r>(&mut self, repairs: impl IntoIterator<Item = &'r Repair>) {
+    /// Counts `repairs` by kind, for the report.
+    fn count_repairs<'r>(&mut self, repairs: impl IntoIterator<Item = &'r Repair>) {
         for repair in repairs {
             *self.repair_counts.entry(repair.kind.name()).or_default() += 1;
         }

@@ -95,6 +95,7 @@ pub(super) enum FileStatus {
     Unchanged,
 }
 
+/// Whether the file at `path` holds `contents`, differs, or is missing.
 pub(super) fn file_status(path: &Path, contents: &str) -> Result<FileStatus, String> {
     match fs::read(path) {
         Ok(bytes) if bytes == contents.as_bytes() => Ok(FileStatus::Unchanged),

@@ -12,6 +12,7 @@ pub(super) enum Lang {
 }
 
 impl Lang {
+    /// `pt` or `en`: the language folder and the manifest's `lang`.
     pub(super) fn as_str(self) -> &'static str {
         match self {
             Lang::Pt => "pt",
@@ -22,11 +23,13 @@ impl Lang {
 
 /// One markdown page.
 pub(super) struct Page {
+    /// Its language.
     pub(super) lang: Lang,
     /// `<lang>/<path relative to the language folder>`, with `/` separators.
     pub(super) id: String,
     /// Where it was read from (for messages).
     pub(super) path: PathBuf,
+    /// Its markdown text.
     pub(super) text: String,
 }
 
@@ -114,11 +117,7 @@ pub(super) fn discover_pages(root: &Path) -> Result<Vec<Page>, String> {
 }
 
 /// Collects `(relative path, path)` of the `.md`/`.mdx` files under `dir`.
-pub(super) fn list_markdown(
-    dir: &Path,
-    prefix: &str,
-    out: &mut Vec<(String, PathBuf)>,
-) -> Result<(), String> {
+fn list_markdown(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result<(), String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;

@@ -21,9 +21,13 @@ object = 1-based index of the value inside the block). The callback folders belo
 /// Where a block or value comes from, as written in the manifest.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub(super) struct SourceRef {
+    /// `pt` or `en`.
     pub(super) lang: &'static str,
+    /// `<lang>/<path of the page>`.
     pub(super) page: String,
+    /// The nearest heading above the block.
     pub(super) heading: String,
+    /// 1-based index of the JSON block under that heading.
     pub(super) block: usize,
 }
 
@@ -32,8 +36,10 @@ pub(super) struct SourceRef {
 pub(super) struct Skipped {
     #[serde(flatten)]
     pub(super) source: SourceRef,
+    /// 1-based index of the value in the block (none for a whole block).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) object: Option<usize>,
+    /// Why it is not a payload.
     pub(super) reason: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) notification_names: Vec<String>,
@@ -44,10 +50,13 @@ pub(super) struct Skipped {
 pub(super) struct ConfigExample {
     #[serde(flatten)]
     pub(super) source: SourceRef,
+    /// 1-based index of the value in the block.
     pub(super) object: usize,
     /// `request_body` or `response`.
     pub(super) role: &'static str,
+    /// The repaired example.
     pub(super) value: Value,
+    /// Every repair made to the block and the value, as messages.
     pub(super) repairs: Vec<String>,
 }
 
@@ -67,27 +76,35 @@ pub(super) struct NameSource {
 pub(super) struct FixtureSource {
     #[serde(flatten)]
     pub(super) source: SourceRef,
+    /// 1-based index of the value in the block.
     pub(super) object: usize,
+    /// Every repair made to the block and the value, as messages.
     pub(super) repairs: Vec<String>,
 }
 
 /// One fixture, as written in the manifest.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct FixtureEntry {
+    /// Path of the fixture file, relative to the fixtures folder.
     pub(super) path: String,
+    /// The callback (the fixture's folder).
     pub(super) callback: &'static str,
     #[serde(rename = "type")]
     pub(super) type_name: String,
+    /// The kind, by the models.
     pub(super) kind: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) notification: Option<String>,
+    /// Every docs block the payload appears in, the naming one first.
     pub(super) sources: Vec<FixtureSource>,
 }
 
 /// A notification name and where it appears.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct NotificationName {
+    /// The notification name.
     pub(super) name: String,
+    /// Where it appears.
     pub(super) sources: Vec<NameSource>,
 }
 
@@ -96,9 +113,13 @@ pub(super) struct NotificationName {
 pub(super) struct Manifest {
     #[serde(rename = "$comment")]
     pub(super) comment: &'static str,
+    /// One entry per fixture file, by path.
     pub(super) fixtures: Vec<FixtureEntry>,
+    /// Blocks and values that are not payloads.
     pub(super) skipped: Vec<Skipped>,
+    /// Webhook-configuration examples.
     pub(super) config_examples: Vec<ConfigExample>,
+    /// Every notification name the docs mention.
     pub(super) notification_names_in_docs: Vec<NotificationName>,
 }
 

@@ -19,19 +19,19 @@ pub(super) struct CodeBlock {
 }
 
 /// An open code fence.
-pub(super) struct OpenFence {
-    pub(super) ch: char,
-    pub(super) len: usize,
-    pub(super) indent: usize,
-    pub(super) json: bool,
-    pub(super) line: usize,
-    pub(super) section: Vec<String>,
-    pub(super) index: usize,
-    pub(super) lines: Vec<String>,
+struct OpenFence {
+    ch: char,
+    len: usize,
+    indent: usize,
+    json: bool,
+    line: usize,
+    section: Vec<String>,
+    index: usize,
+    lines: Vec<String>,
 }
 
 impl OpenFence {
-    pub(super) fn finish(self, notes: Vec<String>) -> Option<CodeBlock> {
+    fn finish(self, notes: Vec<String>) -> Option<CodeBlock> {
         self.json.then(|| CodeBlock {
             line: self.line,
             heading: self.section.last().cloned().unwrap_or_default(),
@@ -44,7 +44,7 @@ impl OpenFence {
 }
 
 /// Level and text of an ATX heading line (`## Title {#anchor}` -> `(2, "Title")`).
-pub(super) fn heading_text(line: &str) -> Option<(usize, String)> {
+fn heading_text(line: &str) -> Option<(usize, String)> {
     let trimmed = line.trim_start_matches(' ');
     if line.len() - trimmed.len() > 3 {
         return None;
@@ -74,23 +74,23 @@ pub(super) fn heading_text(line: &str) -> Option<(usize, String)> {
 
 /// Headings enclosing the current line: `(level, text)`, outermost first.
 #[derive(Default)]
-pub(super) struct Sections(Vec<(usize, String)>);
+struct Sections(Vec<(usize, String)>);
 
 impl Sections {
-    pub(super) fn enter(&mut self, level: usize, text: String) {
+    fn enter(&mut self, level: usize, text: String) {
         while self.0.last().is_some_and(|(l, _)| *l >= level) {
             self.0.pop();
         }
         self.0.push((level, text));
     }
 
-    pub(super) fn texts(&self) -> Vec<String> {
+    fn texts(&self) -> Vec<String> {
         self.0.iter().map(|(_, t)| t.clone()).collect()
     }
 }
 
 /// Parses an opening code fence: `(char, length, indentation, info string)`.
-pub(super) fn opening_fence(line: &str) -> Option<(char, usize, usize, String)> {
+fn opening_fence(line: &str) -> Option<(char, usize, usize, String)> {
     let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     let ch = trimmed.chars().next().filter(|&c| c == '`' || c == '~')?;
@@ -106,14 +106,14 @@ pub(super) fn opening_fence(line: &str) -> Option<(char, usize, usize, String)> 
 }
 
 /// Whether `line` closes a fence opened with `len` times `ch`.
-pub(super) fn is_closing_fence(line: &str, ch: char, len: usize) -> bool {
+fn is_closing_fence(line: &str, ch: char, len: usize) -> bool {
     let trimmed = line.trim();
     let run = trimmed.chars().take_while(|&c| c == ch).count();
     run >= len && trimmed.chars().all(|c| c == ch)
 }
 
 /// Whether a fence info string names JSON.
-pub(super) fn is_json_info(info: &str) -> bool {
+fn is_json_info(info: &str) -> bool {
     let lang = info
         .split(|c: char| c.is_whitespace() || c == '{')
         .next()
@@ -125,7 +125,7 @@ pub(super) fn is_json_info(info: &str) -> bool {
 }
 
 /// Drops up to `n` leading spaces.
-pub(super) fn strip_indent(line: &str, n: usize) -> &str {
+fn strip_indent(line: &str, n: usize) -> &str {
     let spaces = line.len() - line.trim_start_matches(' ').len();
     &line[spaces.min(n)..]
 }

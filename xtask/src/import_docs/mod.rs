@@ -8,12 +8,21 @@
 //! is parsed with the lenient parser ([`crate::lenient_json`]); each
 //! top-level value becomes
 //!
-//! - a webhook payload (it has a known `type`): one fixture file per distinct
-//!   payload (compared as `serde_json::Value`), listing every place it appears;
+//! - a webhook payload (it has a `type` the models know): one fixture file per
+//!   distinct payload (compared as `serde_json::Value`), listing every place it
+//!   appears; its callback and kind are the models' own
+//!   (`zapi_webhooks::Callback::from_value`, then `callback_type` and
+//!   `kind_name`), see [`classify::read_with_models`];
 //! - a webhook-configuration example (`{"value": ...}`, `{"notifySentByMe": ..}`),
 //!   listed under `config_examples` in the manifest;
 //! - or a skipped block, listed with its reason (JavaScript `case` snippets
 //!   also contribute to `notification_names_in_docs`).
+//!
+//! The pipeline: [`layout`] finds the pages, [`markdown`] their JSON code
+//! blocks, [`classify`] sorts each value (naming payloads with [`case_names`]),
+//! [`fixtures`] groups payloads into named fixture files and compares them with
+//! the disk, [`manifest`] holds the records of `manifest.json`, and [`report`]
+//! renders what `run` prints.
 //!
 //! Without `--write` the result is compared with the fixtures folder and the
 //! command fails if anything is new, changed or gone; with `--write` the
