@@ -20,7 +20,8 @@ use serde_json::Value;
 use zapi_webhooks::received::NotificationType;
 use zapi_webhooks::{CallbackType, Kind, MessageStatusCallback, PresenceStatus, ReceivedCallback};
 
-use crate::schemas::{check_flag, ensure_file_contents, report, workspace_root};
+use crate::schemas::{check_flag, ensure_file_contents, report};
+use crate::workspace_root;
 use crate::{openapi, schemas, typescript};
 
 /// The command that regenerates everything, named in every drift message.

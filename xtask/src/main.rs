@@ -12,6 +12,7 @@ mod openapi;
 mod schemas;
 mod typescript;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Help text listing the commands.
@@ -53,6 +54,15 @@ commands:
   help
       Show this text.
 ";
+
+/// The workspace root: the parent of the xtask crate's folder, where the
+/// commands find `fixtures/`, `schemas/` and the workspace `Cargo.toml`.
+pub fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map_or_else(|| manifest_dir.to_path_buf(), Path::to_path_buf)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

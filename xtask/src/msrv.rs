@@ -62,7 +62,7 @@ pub fn check() -> Result<Vec<Finding>, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--locked", "--offline"])
-        .current_dir(crate::schemas::workspace_root())
+        .current_dir(crate::workspace_root())
         .output()
         .map_err(|err| format!("cannot run cargo metadata: {err}"))?;
     if !output.status.success() {

@@ -18,7 +18,8 @@ use zapi_webhooks::CallbackType;
 use zapi_webhooks::schema::{Flavor, Target, schema};
 use zapi_webhooks::webhook_config::WebhookEndpoint;
 
-use crate::schemas::{check_flag, ensure_file_contents, report, workspace_root};
+use crate::schemas::{check_flag, ensure_file_contents, report};
+use crate::workspace_root;
 
 /// The command that regenerates the document, named in every drift message.
 const FIX: &str = crate::codegen::FIX;

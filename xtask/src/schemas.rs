@@ -2,7 +2,8 @@
 //! A shortcut for the JSON Schema part of `cargo xtask codegen`; the helpers every generating
 //! command shares ([`check_flag`], [`report`], [`ensure_file_contents`]) live here too.
 
-use std::path::{Path, PathBuf};
+use crate::workspace_root;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// The command that regenerates the schemas, named in every drift message.
@@ -59,13 +60,6 @@ pub(crate) fn report(
         }
         ExitCode::SUCCESS
     }
-}
-
-/// The workspace root (the parent of `xtask/`).
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 /// Writes (or with `check`, only compares) `schemas/` under `root`; returns the problem lines.

@@ -26,7 +26,8 @@ use serde_json::{Map, Value};
 use zapi_webhooks::{CallbackType, Kind};
 
 use crate::openapi::{SCHEMA_REF, WorkspacePackage, definitions};
-use crate::schemas::{check_flag, ensure_file_contents, report, workspace_root};
+use crate::schemas::{check_flag, ensure_file_contents, report};
+use crate::workspace_root;
 
 /// The command that regenerates the package, named in every drift message.
 const FIX: &str = crate::codegen::FIX;

@@ -245,6 +245,7 @@ impl Inspector {
     fn schema_problems(&self, _: &Value, _: &mut Vec<Problem>) {}
 }
 
+#[cfg(feature = "validate")]
 fn push_unique(errors: &mut Vec<Problem>, problem: Problem) {
     if !errors.contains(&problem) {
         errors.push(problem);

@@ -26,7 +26,7 @@ const ID_BASE: &str = "urn:zapi-webhooks:schema:v1:";
 /// `cargo xtask`).
 #[doc(hidden)]
 pub const GENERATED_NOTICE: &str =
-    "Generated from the zapi-webhooks models by `cargo xtask schemas`; do not edit by hand.";
+    "Generated from the zapi-webhooks models by `cargo xtask codegen`; do not edit by hand.";
 
 /// Which schema flavour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
