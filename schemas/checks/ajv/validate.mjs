@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 
-const root = process.argv[2] ?? "../../../../..";
+const root = process.argv[2] ?? "../../..";
 const read = (path) => JSON.parse(readFileSync(path, "utf8"));
 const callbacks = ["received", "delivery", "message_status", "presence_chat", "connected", "disconnected"];
 

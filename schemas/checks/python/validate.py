@@ -10,7 +10,7 @@ import sys
 
 from jsonschema import Draft202012Validator
 
-root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../../../../..")
+root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../../..")
 callbacks = ["received", "delivery", "message_status", "presence_chat", "connected", "disconnected"]
 
 
