@@ -1,10 +1,10 @@
 //! The two macros every model is written with.
 //!
-//! * [`lossless_object!`](crate::macros::lossless_object) turns a list of
+//! * [`lossless_object!`](crate::mechanism::macros::lossless_object) turns a list of
 //!   `"jsonKey" => rust_name: Type` lines into a struct of [`crate::Field`]s plus an `extra`
 //!   map, with a single-pass `Deserialize`, a `Serialize` that writes back exactly what was read,
 //!   and a `JsonSchema` that describes exactly what the `Deserialize` accepts.
-//! * [`open_enum!`](crate::macros::open_enum) turns a list of `Variant = "VALUE"` lines into an
+//! * [`open_enum!`](crate::mechanism::macros::open_enum) turns a list of `Variant = "VALUE"` lines into an
 //!   enum that also keeps any unseen value in `Unknown(String)`.
 
 /// Defines a lossless object model. See the module docs.
@@ -15,13 +15,13 @@ macro_rules! lossless_object {
             $( $(#[doc = $fdoc:literal])* $key:literal => $field:ident : $ty:ty, )*
         }
     ) => {
-        $crate::macros::lossless_object! {
+        $crate::mechanism::macros::lossless_object! {
             @define $(#[doc = $sdoc])* $name
             { $( $(#[doc = $fdoc])* $key => $field : $ty, )* }
             {}
         }
 
-        impl $crate::object::Object for $name {
+        impl $crate::mechanism::object::Object for $name {
             fn read_entry<'de, A: serde::de::MapAccess<'de>>(
                 &mut self,
                 key: std::borrow::Cow<'de, str>,
@@ -37,7 +37,7 @@ macro_rules! lossless_object {
                 &mut self,
                 key: std::borrow::Cow<'_, str>,
                 value: serde_json::Value,
-            ) -> Result<(), $crate::object::EntryError> {
+            ) -> Result<(), $crate::mechanism::object::EntryError> {
                 if let Some(value) = self.take_known(&key, value)? {
                     self.extra.insert(key.into_owned(), value);
                 }
@@ -60,7 +60,7 @@ macro_rules! lossless_object {
             }
         }
 
-        $crate::macros::object_serde_impls!($name);
+        $crate::mechanism::macros::object_serde_impls!($name);
 
         impl $name {
             fn debug_members(&self, _: &mut std::fmt::DebugStruct<'_, '_>) {}
@@ -69,16 +69,16 @@ macro_rules! lossless_object {
         impl $crate::Unmodeled for $name {
             fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
                 self.collect_known_unmodeled(pointer, out);
-                $crate::unmodeled::extra_pointers(&self.extra, pointer, out);
+                $crate::mechanism::unmodeled::extra_pointers(&self.extra, pointer, out);
             }
         }
 
         #[cfg(feature = "schema")]
         impl schemars::JsonSchema for $name {
-            $crate::macros::schema_identity!($name);
+            $crate::mechanism::macros::schema_identity!($name);
 
             fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                $crate::object::object_schema(
+                $crate::mechanism::object::object_schema(
                     stringify!($name),
                     &[$($sdoc),*],
                     Self::known_properties(generator),
@@ -145,9 +145,9 @@ macro_rules! lossless_object {
                 &mut self,
                 key: &str,
                 value: serde_json::Value,
-            ) -> Result<Option<serde_json::Value>, $crate::object::EntryError> {
+            ) -> Result<Option<serde_json::Value>, $crate::mechanism::object::EntryError> {
                 match key {
-                    $( $key => self.$field = $crate::object::from_value_at(key, value)?, )*
+                    $( $key => self.$field = $crate::mechanism::object::from_value_at(key, value)?, )*
                     _ => return Ok(Some(value)),
                 }
                 Ok(None)
@@ -156,7 +156,7 @@ macro_rules! lossless_object {
             fn collect_known_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
                 $(
                     if !<$ty as $crate::Unmodeled>::LEAF && self.$field.is_present() {
-                        $crate::unmodeled::with_token(pointer, $key, |p| {
+                        $crate::mechanism::unmodeled::with_token(pointer, $key, |p| {
                             $crate::Unmodeled::collect_unmodeled(&self.$field, p, out)
                         });
                     }
@@ -187,7 +187,7 @@ macro_rules! lossless_object {
                 $(
                     properties.insert(
                         $key.to_owned(),
-                        $crate::object::property_schema::<$ty>(generator, &[$($fdoc),*]),
+                        $crate::mechanism::object::property_schema::<$ty>(generator, &[$($fdoc),*]),
                     );
                 )*
                 properties
@@ -210,18 +210,18 @@ macro_rules! schema_identity {
     };
 }
 
-/// `Serialize` and `Deserialize` through [`crate::object::Object`].
+/// `Serialize` and `Deserialize` through [`crate::mechanism::object::Object`].
 macro_rules! object_serde_impls {
     ($name:ident) => {
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                $crate::object::serialize_object(self, serializer)
+                $crate::mechanism::object::serialize_object(self, serializer)
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $crate::object::deserialize_object(
+                $crate::mechanism::object::deserialize_object(
                     deserializer,
                     concat!("a JSON object (", stringify!($name), ")"),
                 )
@@ -341,10 +341,10 @@ macro_rules! open_enum {
 
         #[cfg(feature = "schema")]
         impl schemars::JsonSchema for $name {
-            $crate::macros::schema_identity!($name);
+            $crate::mechanism::macros::schema_identity!($name);
 
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                $crate::macros::open_enum_schema(
+                $crate::mechanism::macros::open_enum_schema(
                     stringify!($name),
                     &[$($edoc),*],
                     &[$( ($value, &[$($vdoc),*]) ),*],
@@ -365,7 +365,7 @@ pub(crate) fn open_enum_schema(
     let mut branches: Vec<Value> = values
         .iter()
         .map(|(value, doc)| {
-            let text = crate::object::doc_text(doc);
+            let text = crate::mechanism::object::doc_text(doc);
             if text.is_empty() {
                 json!({ "const": value })
             } else {
@@ -377,7 +377,7 @@ pub(crate) fn open_enum_schema(
         "type": "string",
         "description": "A value not listed above: kept as sent."
     }));
-    let mut text = crate::object::doc_text(description);
+    let mut text = crate::mechanism::object::doc_text(description);
     if !text.is_empty() {
         text.push(' ');
     }

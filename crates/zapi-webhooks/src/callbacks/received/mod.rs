@@ -23,8 +23,8 @@ pub use media::*;
 pub use notification::*;
 pub use text::*;
 
-use crate::macros::lossless_object;
-use crate::object::{EntryError, Object, from_value_at};
+use crate::mechanism::macros::lossless_object;
+use crate::mechanism::object::{EntryError, Object, from_value_at};
 use crate::{MessageStatus, Timestamp};
 
 /// Declares the content kinds: one line per content key. Generates [`Content`], [`Kind`] and the
@@ -179,14 +179,14 @@ macro_rules! content_kinds {
                     $(
                         Content::$variant(inner) => {
                             if !<$ty as crate::Unmodeled>::LEAF {
-                                crate::unmodeled::with_token(pointer, $key, |p| {
+                                crate::mechanism::unmodeled::with_token(pointer, $key, |p| {
                                     crate::Unmodeled::collect_unmodeled(inner, p, out)
                                 });
                             }
                         }
                     )*
                     Content::WaitingMessage => {}
-                    Content::Unknown(entries) => crate::unmodeled::extra_pointers(entries, pointer, out),
+                    Content::Unknown(entries) => crate::mechanism::unmodeled::extra_pointers(entries, pointer, out),
                 }
             }
 
@@ -198,7 +198,7 @@ macro_rules! content_kinds {
                 $(
                     properties.insert(
                         $key.to_owned(),
-                        crate::object::property_schema::<$ty>(
+                        crate::mechanism::object::property_schema::<$ty>(
                             generator,
                             &[$($doc,)* concat!(" Content key: when present (and not null) the message kind is `", $kind, "`.")],
                         ),
@@ -511,13 +511,13 @@ impl Object for ReceivedCallback {
     }
 }
 
-crate::macros::object_serde_impls!(ReceivedCallback);
+crate::mechanism::macros::object_serde_impls!(ReceivedCallback);
 
 impl crate::Unmodeled for ReceivedCallback {
     fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         self.collect_known_unmodeled(pointer, out);
         self.content.collect_unmodeled(pointer, out);
-        crate::unmodeled::extra_pointers(&self.extra, pointer, out);
+        crate::mechanism::unmodeled::extra_pointers(&self.extra, pointer, out);
     }
 }
 
@@ -534,7 +534,7 @@ impl schemars::JsonSchema for ReceivedCallback {
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let mut properties = Self::known_properties(generator);
         Content::schema_properties(generator, &mut properties);
-        crate::object::object_schema(
+        crate::mechanism::object::object_schema(
             "ReceivedCallback",
             &[
                 " A message received (or sent by the connected number, when \"notify sent by me\" is on),",
