@@ -3,12 +3,35 @@
 //! * [`lossless_object!`](crate::mechanism::macros::lossless_object) turns a list of
 //!   `"jsonKey" => rust_name: Type` lines into a struct of [`crate::Field`]s plus an `extra`
 //!   map, with a single-pass `Deserialize`, a `Serialize` that writes back exactly what was read,
-//!   and a `JsonSchema` that describes exactly what the `Deserialize` accepts.
+//!   and a `JsonSchema` that describes exactly what the `Deserialize` accepts. The `///` docs of
+//!   the struct and of each line become the Rust docs and the schema descriptions alike.
+//!
+//!   A model whose data is more than one key per field adds a trailing block of extra members,
+//!   declared like struct fields, and implements
+//!   [`object::Members`](crate::mechanism::object::Members) for the keys they own (which keys,
+//!   how to read, write, count and describe them); the fields and `extra` work as for any
+//!   model. `ReceivedCallback` is the one such model: its content is chosen among several keys.
+//!
+//!   ```text
+//!   lossless_object! {
+//!       /// What the model is (Rust docs and schema description).
+//!       pub struct Model {
+//!           /// What the field holds.
+//!           "jsonKey" => rust_name: Type,
+//!       }
+//!       members {
+//!           /// What the member holds.
+//!           pub content: Content,
+//!       }
+//!   }
+//!   impl object::Members for Model { /* hooks */ }
+//!   ```
 //! * [`open_enum!`](crate::mechanism::macros::open_enum) turns a list of `Variant = "VALUE"` lines into an
 //!   enum that also keeps any unseen value in `Unknown(String)`.
 
 /// Defines a lossless object model. See the module docs.
 macro_rules! lossless_object {
+    // A model whose every key is a field.
     (
         $(#[doc = $sdoc:literal])*
         pub struct $name:ident {
@@ -16,81 +39,37 @@ macro_rules! lossless_object {
         }
     ) => {
         $crate::mechanism::macros::lossless_object! {
-            @define $(#[doc = $sdoc])* $name
+            @object $(#[doc = $sdoc])* $name
             { $( $(#[doc = $fdoc])* $key => $field : $ty, )* }
             {}
         }
 
-        impl $crate::mechanism::object::Object for $name {
-            fn read_entry<'de, A: serde::de::MapAccess<'de>>(
-                &mut self,
-                key: std::borrow::Cow<'de, str>,
-                map: &mut A,
-            ) -> Result<(), A::Error> {
-                if !self.read_known(&key, map)? {
-                    self.extra.insert(key.into_owned(), map.next_value()?);
-                }
-                Ok(())
-            }
+        impl $crate::mechanism::object::Members for $name {}
+    };
 
-            fn take_entry(
-                &mut self,
-                key: std::borrow::Cow<'_, str>,
-                value: serde_json::Value,
-            ) -> Result<(), $crate::mechanism::object::EntryError> {
-                if let Some(value) = self.take_known(&key, value)? {
-                    self.extra.insert(key.into_owned(), value);
-                }
-                Ok(())
-            }
-
-            fn entry_count(&self) -> usize {
-                self.known_count() + self.extra.len()
-            }
-
-            fn serialize_entries<M: serde::ser::SerializeMap>(
-                &self,
-                map: &mut M,
-            ) -> Result<(), M::Error> {
-                self.serialize_known(map)?;
-                for (key, value) in &self.extra {
-                    map.serialize_entry(key, value)?;
-                }
-                Ok(())
-            }
+    // A model with extra members: the caller implements `object::Members` for it, saying which
+    // keys the members own and how they are read, written and described.
+    (
+        $(#[doc = $sdoc:literal])*
+        pub struct $name:ident {
+            $( $(#[doc = $fdoc:literal])* $key:literal => $field:ident : $ty:ty, )*
         }
-
-        $crate::mechanism::macros::object_serde_impls!($name);
-
-        impl $name {
-            fn debug_members(&self, _: &mut std::fmt::DebugStruct<'_, '_>) {}
+        members {
+            $( $(#[doc = $mdoc:literal])* pub $member:ident : $mty:ty, )+
         }
-
-        impl $crate::Unmodeled for $name {
-            fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
-                self.collect_known_unmodeled(pointer, out);
-                $crate::mechanism::unmodeled::extra_pointers(&self.extra, pointer, out);
-            }
-        }
-
-        #[cfg(feature = "schema")]
-        impl schemars::JsonSchema for $name {
-            $crate::mechanism::macros::schema_identity!($name);
-
-            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                $crate::mechanism::object::object_schema(
-                    stringify!($name),
-                    &[$($sdoc),*],
-                    Self::known_properties(generator),
-                )
-            }
+    ) => {
+        $crate::mechanism::macros::lossless_object! {
+            @object $(#[doc = $sdoc])* $name
+            { $( $(#[doc = $fdoc])* $key => $field : $ty, )* }
+            { $( $(#[doc = $mdoc])* $member : $mty, )+ }
         }
     };
 
+    // Internal: everything but the `Members` impl.
     (
-        @define $(#[doc = $sdoc:literal])* $name:ident
+        @object $(#[doc = $sdoc:literal])* $name:ident
         { $( $(#[doc = $fdoc:literal])* $key:literal => $field:ident : $ty:ty, )* }
-        { $($members:tt)* }
+        { $( $(#[doc = $mdoc:literal])* $member:ident : $mty:ty, )* }
     ) => {
         $(#[doc = $sdoc])*
         #[derive(Clone, PartialEq, Default)]
@@ -102,7 +81,10 @@ macro_rules! lossless_object {
                 #[doc = concat!("JSON key: `", $key, "`.")]
                 pub $field: $crate::Field<$ty>,
             )*
-            $($members)*
+            $(
+                $(#[doc = $mdoc])*
+                pub $member: $mty,
+            )*
             /// Every key of the object that this model does not know, with its value as sent.
             pub extra: serde_json::Map<String, serde_json::Value>,
         }
@@ -116,11 +98,91 @@ macro_rules! lossless_object {
                         out.field(stringify!($field), &self.$field);
                     }
                 )*
-                self.debug_members(&mut out);
+                $( out.field(stringify!($member), &self.$member); )*
                 if !self.extra.is_empty() {
                     out.field("extra", &self.extra);
                 }
                 out.finish()
+            }
+        }
+
+        impl $crate::mechanism::object::Object for $name {
+            fn read_entry<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: std::borrow::Cow<'de, str>,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                if self.read_known(&key, map)?
+                    || $crate::mechanism::object::Members::read_member(self, &key, map)?
+                {
+                    return Ok(());
+                }
+                self.extra.insert(key.into_owned(), map.next_value()?);
+                Ok(())
+            }
+
+            fn take_entry(
+                &mut self,
+                key: std::borrow::Cow<'_, str>,
+                value: serde_json::Value,
+            ) -> Result<(), $crate::mechanism::object::EntryError> {
+                let Some(value) = self.take_known(&key, value)? else {
+                    return Ok(());
+                };
+                if let Some(value) = $crate::mechanism::object::Members::take_member(self, &key, value)? {
+                    self.extra.insert(key.into_owned(), value);
+                }
+                Ok(())
+            }
+
+            fn finish(&mut self) {
+                $crate::mechanism::object::Members::finish_members(self);
+            }
+
+            fn entry_count(&self) -> usize {
+                self.known_count()
+                    + $crate::mechanism::object::Members::member_count(self)
+                    + self.extra.len()
+            }
+
+            fn serialize_entries<M: serde::ser::SerializeMap>(
+                &self,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                self.serialize_known(map)?;
+                $crate::mechanism::object::Members::serialize_members(self, map)?;
+                for (key, value) in &self.extra {
+                    map.serialize_entry(key, value)?;
+                }
+                Ok(())
+            }
+        }
+
+        $crate::mechanism::macros::object_serde_impls!($name);
+
+        impl $crate::Unmodeled for $name {
+            fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
+                self.collect_known_unmodeled(pointer, out);
+                $crate::mechanism::object::Members::collect_member_unmodeled(self, pointer, out);
+                $crate::mechanism::unmodeled::extra_pointers(&self.extra, pointer, out);
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            $crate::mechanism::macros::schema_identity!($name);
+
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let mut properties = Self::known_properties(generator);
+                <Self as $crate::mechanism::object::Members>::member_properties(
+                    generator,
+                    &mut properties,
+                );
+                $crate::mechanism::object::object_schema(
+                    stringify!($name),
+                    &[$($sdoc),*],
+                    properties,
+                )
             }
         }
 

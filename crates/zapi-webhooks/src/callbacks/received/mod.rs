@@ -11,8 +11,6 @@ mod media;
 mod notification;
 mod text;
 
-use std::borrow::Cow;
-
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 use serde_json::{Map, Value};
@@ -24,7 +22,7 @@ pub use notification::*;
 pub use text::*;
 
 use crate::mechanism::macros::lossless_object;
-use crate::mechanism::object::{EntryError, Object, from_value_at};
+use crate::mechanism::object::{EntryError, Members, from_value_at};
 use crate::{MessageStatus, Timestamp};
 
 /// Declares the content kinds: one line per content key. Generates [`Content`], [`Kind`] and the
@@ -281,13 +279,10 @@ impl Content {
 }
 
 lossless_object! {
-    @define
     /// A message received (or sent by the connected number, when "notify sent by me" is on),
-    /// or a notification of one of the instance's chats.
-    ///
-    /// The envelope fields are below; the message itself is [`ReceivedCallback::content`].
-    ReceivedCallback
-    {
+    /// or a notification of one of the instance's chats. The envelope fields describe who,
+    /// where and when; exactly one content key (text, image, notification, ...) tells the kind.
+    pub struct ReceivedCallback {
         /// Callback type as sent: `ReceivedCallback` (the docs also spell it `ReceivedCallBack`).
         "type" => r#type: String,
         /// The Z-API instance.
@@ -368,17 +363,13 @@ lossless_object! {
         /// URL of the new profile picture (`PROFILE_PICTURE_UPDATED`).
         "updatedPhoto" => updated_photo: String,
     }
-    {
+    members {
         /// The message: which content key the payload carried, with its data.
         pub content: Content,
     }
 }
 
 impl ReceivedCallback {
-    fn debug_members(&self, out: &mut std::fmt::DebugStruct<'_, '_>) {
-        out.field("content", &self.content);
-    }
-
     /// The kind of message, e.g. [`Kind::Image`].
     pub fn kind(&self) -> Kind {
         self.content.kind()
@@ -449,41 +440,35 @@ impl ReceivedCallback {
     }
 }
 
-impl Object for ReceivedCallback {
-    fn read_entry<'de, A: MapAccess<'de>>(
+/// The content keys: read into [`ReceivedCallback::content`], the winner chosen by priority.
+impl Members for ReceivedCallback {
+    fn read_member<'de, A: MapAccess<'de>>(
         &mut self,
-        key: Cow<'de, str>,
+        key: &str,
         map: &mut A,
-    ) -> Result<(), A::Error> {
-        if self.read_known(&key, map)? {
-            return Ok(());
+    ) -> Result<bool, A::Error> {
+        if !Content::is_content_key(key) {
+            return Ok(false);
         }
-        if Content::is_content_key(&key) {
-            let content = Content::read(&key, map)?;
-            return self
-                .set_content(&key, content)
-                .map_err(serde::de::Error::custom);
-        }
-        self.extra.insert(key.into_owned(), map.next_value()?);
-        Ok(())
+        let content = Content::read(key, map)?;
+        self.set_content(key, content)
+            .map_err(serde::de::Error::custom)?;
+        Ok(true)
     }
 
-    fn take_entry(&mut self, key: Cow<'_, str>, value: Value) -> Result<(), EntryError> {
-        let Some(value) = self.take_known(&key, value)? else {
-            return Ok(());
-        };
-        if Content::is_content_key(&key) {
-            let content = Content::take(&key, value)?;
-            return self.set_content(&key, content).map_err(|err| EntryError {
-                pointer: crate::error::push_token(String::new(), &key),
-                message: err.to_string(),
-            });
+    fn take_member(&mut self, key: &str, value: Value) -> Result<Option<Value>, EntryError> {
+        if !Content::is_content_key(key) {
+            return Ok(Some(value));
         }
-        self.extra.insert(key.into_owned(), value);
-        Ok(())
+        let content = Content::take(key, value)?;
+        self.set_content(key, content).map_err(|err| EntryError {
+            pointer: crate::error::push_token(String::new(), key),
+            message: err.to_string(),
+        })?;
+        Ok(None)
     }
 
-    fn finish(&mut self) {
+    fn finish_members(&mut self) {
         if !self.extra.is_empty() {
             self.promote_parked_content();
         }
@@ -497,51 +482,23 @@ impl Object for ReceivedCallback {
         }
     }
 
-    fn entry_count(&self) -> usize {
-        self.known_count() + self.content.entry_count() + self.extra.len()
+    fn member_count(&self) -> usize {
+        self.content.entry_count()
     }
 
-    fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        self.serialize_known(map)?;
-        self.content.serialize_entries(map)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        Ok(())
+    fn serialize_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        self.content.serialize_entries(map)
     }
-}
 
-crate::mechanism::macros::object_serde_impls!(ReceivedCallback);
-
-impl crate::Unmodeled for ReceivedCallback {
-    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
-        self.collect_known_unmodeled(pointer, out);
+    fn collect_member_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         self.content.collect_unmodeled(pointer, out);
-        crate::mechanism::unmodeled::extra_pointers(&self.extra, pointer, out);
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for ReceivedCallback {
-    fn schema_name() -> Cow<'static, str> {
-        "ReceivedCallback".into()
     }
 
-    fn schema_id() -> Cow<'static, str> {
-        "zapi_webhooks::ReceivedCallback".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let mut properties = Self::known_properties(generator);
-        Content::schema_properties(generator, &mut properties);
-        crate::mechanism::object::object_schema(
-            "ReceivedCallback",
-            &[
-                " A message received (or sent by the connected number, when \"notify sent by me\" is on),",
-                " or a notification of one of the instance's chats. The envelope fields describe who,",
-                " where and when; exactly one content key (text, image, notification, ...) tells the kind.",
-            ],
-            properties,
-        )
+    #[cfg(feature = "schema")]
+    fn member_properties(
+        generator: &mut schemars::SchemaGenerator,
+        properties: &mut Map<String, Value>,
+    ) {
+        Content::schema_properties(generator, properties);
     }
 }
