@@ -1,4 +1,5 @@
-//! The two macros every model is written with.
+//! The two macros every model is written with, and the one that declares `ReceivedCallback`'s
+//! content kinds.
 //!
 //! * [`lossless_object!`](crate::mechanism::macros::lossless_object) turns a list of
 //!   `"jsonKey" => rust_name: Type` lines into a struct of [`crate::Field`]s plus an `extra`
@@ -28,6 +29,8 @@
 //!   ```
 //! * [`open_enum!`](crate::mechanism::macros::open_enum) turns a list of `Variant = "VALUE"` lines into an
 //!   enum that also keeps any unseen value in `Unknown(String)`.
+//! * `content_kinds!` turns the table of content keys (`"image" => Image(Image) as "image";`)
+//!   into `Content`, `Kind` and the code that reads, writes and describes a content key.
 
 /// Defines a lossless object model. See the module docs.
 macro_rules! lossless_object {
@@ -416,6 +419,189 @@ macro_rules! open_enum {
     };
 }
 
+/// Declares the content kinds of `ReceivedCallback`: one line per content key. Generates
+/// `Content`, `Kind` and the code that reads, writes and describes the content key (the table
+/// itself is in `callbacks/received/mod.rs`).
+macro_rules! content_kinds {
+    ( $( $(#[doc = $doc:literal])* $key:literal => $variant:ident($ty:ty) as $kind:literal; )* ) => {
+        /// What a [`ReceivedCallback`] carries, chosen by its content key.
+        ///
+        /// When a payload holds several content keys, the one listed first here wins and the
+        /// others stay, typed and checked, in [`ReceivedCallback::extra`]. A content key whose
+        /// value is `null` does not count as content (it is kept in `extra` as `null`).
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        // Content lives inside a boxed `ReceivedCallback`; boxing each variant would add an
+        // allocation per payload on the parse path for no gain.
+        #[allow(clippy::large_enum_variant)]
+        pub enum Content {
+            $(
+                $(#[doc = $doc])*
+                #[doc = ""]
+                #[doc = concat!("JSON key `", $key, "`; kind `", $kind, "`.")]
+                $variant($ty),
+            )*
+            /// No content key, and `waitingMessage` is `true`: WhatsApp shows "waiting for this
+            /// message" because it could not decrypt it yet. Kind `waiting_message`.
+            WaitingMessage,
+            /// No content key this crate knows. Holds every top-level key that the envelope does
+            /// not model, exactly as sent (so [`ReceivedCallback::extra`] is then empty).
+            /// Kind `unknown`.
+            Unknown(serde_json::Map<String, serde_json::Value>),
+        }
+
+        impl Default for Content {
+            fn default() -> Self {
+                Content::Unknown(serde_json::Map::new())
+            }
+        }
+
+        /// The kind of a [`Content`], without its data: a stable snake_case name for each.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Kind {
+            $(
+                #[doc = concat!("`", $kind, "`: content key `", $key, "`.")]
+                $variant,
+            )*
+            /// `waiting_message`: see [`Content::WaitingMessage`].
+            WaitingMessage,
+            /// `unknown`: see [`Content::Unknown`].
+            Unknown,
+        }
+
+        impl Kind {
+            /// Every kind, in priority order.
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant,)* Kind::WaitingMessage, Kind::Unknown];
+
+            /// The stable snake_case name of the kind.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Kind::$variant => $kind, )*
+                    Kind::WaitingMessage => "waiting_message",
+                    Kind::Unknown => "unknown",
+                }
+            }
+
+            /// The top-level JSON key that marks this kind, if there is one.
+            pub fn content_key(self) -> Option<&'static str> {
+                match self {
+                    $( Kind::$variant => Some($key), )*
+                    Kind::WaitingMessage | Kind::Unknown => None,
+                }
+            }
+
+            /// The kind named `name` (as given by [`Kind::as_str`]).
+            pub fn from_name(name: &str) -> Option<Kind> {
+                Kind::ALL.iter().copied().find(|kind| kind.as_str() == name)
+            }
+        }
+
+        impl std::fmt::Display for Kind {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Content {
+            /// The kind of this content.
+            pub fn kind(&self) -> Kind {
+                match self {
+                    $( Content::$variant(_) => Kind::$variant, )*
+                    Content::WaitingMessage => Kind::WaitingMessage,
+                    Content::Unknown(_) => Kind::Unknown,
+                }
+            }
+
+            fn is_content_key(key: &str) -> bool {
+                matches!(key, $($key)|*)
+            }
+
+            /// Rank of a content key: its position in the table (lower wins).
+            fn key_priority(key: &str) -> usize {
+                [$($key),*].iter().position(|k| *k == key).unwrap_or(usize::MAX)
+            }
+
+            /// Reads the value of a content key; `None` for `null`.
+            fn read<'de, A: serde::de::MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Content>, A::Error> {
+                Ok(match key {
+                    $( $key => map.next_value::<Option<$ty>>()?.map(Content::$variant), )*
+                    _ => None,
+                })
+            }
+
+            /// Converts the buffered value of a content key; `None` for `null`.
+            fn take(key: &str, value: serde_json::Value) -> Result<Option<Content>, $crate::mechanism::object::EntryError> {
+                Ok(match key {
+                    $( $key => $crate::mechanism::object::from_value_at::<Option<$ty>>(key, value)?.map(Content::$variant), )*
+                    _ => None,
+                })
+            }
+
+            /// The content key and its value as JSON, for content that has one.
+            fn to_entry(&self) -> Option<(&'static str, Result<serde_json::Value, serde_json::Error>)> {
+                match self {
+                    $( Content::$variant(inner) => Some(($key, serde_json::to_value(inner))), )*
+                    Content::WaitingMessage | Content::Unknown(_) => None,
+                }
+            }
+
+            fn entry_count(&self) -> usize {
+                match self {
+                    Content::WaitingMessage => 0,
+                    Content::Unknown(map) => map.len(),
+                    _ => 1,
+                }
+            }
+
+            fn serialize_entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+                match self {
+                    $( Content::$variant(inner) => map.serialize_entry($key, inner), )*
+                    Content::WaitingMessage => Ok(()),
+                    Content::Unknown(entries) => {
+                        for (key, value) in entries {
+                            map.serialize_entry(key, value)?;
+                        }
+                        Ok(())
+                    }
+                }
+            }
+
+            fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
+                match self {
+                    $(
+                        Content::$variant(inner) => {
+                            if !<$ty as $crate::Unmodeled>::LEAF {
+                                $crate::mechanism::unmodeled::with_token(pointer, $key, |p| {
+                                    $crate::Unmodeled::collect_unmodeled(inner, p, out)
+                                });
+                            }
+                        }
+                    )*
+                    Content::WaitingMessage => {}
+                    Content::Unknown(entries) => $crate::mechanism::unmodeled::extra_pointers(entries, pointer, out),
+                }
+            }
+
+            #[cfg(feature = "schema")]
+            fn schema_properties(
+                generator: &mut schemars::SchemaGenerator,
+                properties: &mut serde_json::Map<String, serde_json::Value>,
+            ) {
+                $(
+                    properties.insert(
+                        $key.to_owned(),
+                        $crate::mechanism::object::property_schema::<$ty>(
+                            generator,
+                            &[$($doc,)* concat!(" Content key: when present (and not null) the message kind is `", $kind, "`.")],
+                        ),
+                    );
+                )*
+            }
+        }
+    };
+}
+
 /// The schema of an open enum: every known value with its meaning, then any other string.
 #[cfg(feature = "schema")]
 pub(crate) fn open_enum_schema(
@@ -458,4 +644,4 @@ pub(crate) fn open_enum_schema(
 
 #[cfg(feature = "schema")]
 pub(crate) use schema_identity;
-pub(crate) use {lossless_object, object_serde_impls, open_enum};
+pub(crate) use {content_kinds, lossless_object, object_serde_impls, open_enum};

@@ -5,7 +5,8 @@
 //!
 //! * `macros`: `lossless_object!` (an object model: typed fields plus an `extra` map) and
 //!   `open_enum!` (a string enum that keeps unseen values), the two macros every model is
-//!   written with.
+//!   written with, and `content_kinds!`, which turns `ReceivedCallback`'s table of content keys
+//!   into `Content` and `Kind`.
 //! * `object`: the single-pass object visitor behind every model's `Deserialize` and
 //!   `Serialize`, and the helpers for its JSON Schema.
 //! * `unmodeled`: the JSON pointers of every key a model kept in an `extra` map.

@@ -13,7 +13,7 @@ mod text;
 
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub use commerce::*;
 pub use interactive::*;
@@ -21,191 +21,9 @@ pub use media::*;
 pub use notification::*;
 pub use text::*;
 
-use crate::mechanism::macros::lossless_object;
-use crate::mechanism::object::{EntryError, Members, from_value_at};
+use crate::mechanism::macros::{content_kinds, lossless_object};
+use crate::mechanism::object::{EntryError, Members};
 use crate::{MessageStatus, Timestamp};
-
-/// Declares the content kinds: one line per content key. Generates [`Content`], [`Kind`] and the
-/// code that reads, writes and describes the content key.
-macro_rules! content_kinds {
-    ( $( $(#[doc = $doc:literal])* $key:literal => $variant:ident($ty:ty) as $kind:literal; )* ) => {
-        /// What a [`ReceivedCallback`] carries, chosen by its content key.
-        ///
-        /// When a payload holds several content keys, the one listed first here wins and the
-        /// others stay, typed and checked, in [`ReceivedCallback::extra`]. A content key whose
-        /// value is `null` does not count as content (it is kept in `extra` as `null`).
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        // Content lives inside a boxed `ReceivedCallback`; boxing each variant would add an
-        // allocation per payload on the parse path for no gain.
-        #[allow(clippy::large_enum_variant)]
-        pub enum Content {
-            $(
-                $(#[doc = $doc])*
-                #[doc = ""]
-                #[doc = concat!("JSON key `", $key, "`; kind `", $kind, "`.")]
-                $variant($ty),
-            )*
-            /// No content key, and `waitingMessage` is `true`: WhatsApp shows "waiting for this
-            /// message" because it could not decrypt it yet. Kind `waiting_message`.
-            WaitingMessage,
-            /// No content key this crate knows. Holds every top-level key that the envelope does
-            /// not model, exactly as sent (so [`ReceivedCallback::extra`] is then empty).
-            /// Kind `unknown`.
-            Unknown(Map<String, Value>),
-        }
-
-        impl Default for Content {
-            fn default() -> Self {
-                Content::Unknown(Map::new())
-            }
-        }
-
-        /// The kind of a [`Content`], without its data: a stable snake_case name for each.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Kind {
-            $(
-                #[doc = concat!("`", $kind, "`: content key `", $key, "`.")]
-                $variant,
-            )*
-            /// `waiting_message`: see [`Content::WaitingMessage`].
-            WaitingMessage,
-            /// `unknown`: see [`Content::Unknown`].
-            Unknown,
-        }
-
-        impl Kind {
-            /// Every kind, in priority order.
-            pub const ALL: &'static [Kind] = &[$(Kind::$variant,)* Kind::WaitingMessage, Kind::Unknown];
-
-            /// The stable snake_case name of the kind.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $( Kind::$variant => $kind, )*
-                    Kind::WaitingMessage => "waiting_message",
-                    Kind::Unknown => "unknown",
-                }
-            }
-
-            /// The top-level JSON key that marks this kind, if there is one.
-            pub fn content_key(self) -> Option<&'static str> {
-                match self {
-                    $( Kind::$variant => Some($key), )*
-                    Kind::WaitingMessage | Kind::Unknown => None,
-                }
-            }
-
-            /// The kind named `name` (as given by [`Kind::as_str`]).
-            pub fn from_name(name: &str) -> Option<Kind> {
-                Kind::ALL.iter().copied().find(|kind| kind.as_str() == name)
-            }
-        }
-
-        impl std::fmt::Display for Kind {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Content {
-            /// The kind of this content.
-            pub fn kind(&self) -> Kind {
-                match self {
-                    $( Content::$variant(_) => Kind::$variant, )*
-                    Content::WaitingMessage => Kind::WaitingMessage,
-                    Content::Unknown(_) => Kind::Unknown,
-                }
-            }
-
-            fn is_content_key(key: &str) -> bool {
-                matches!(key, $($key)|*)
-            }
-
-            /// Rank of a content key: its position in the table (lower wins).
-            fn key_priority(key: &str) -> usize {
-                [$($key),*].iter().position(|k| *k == key).unwrap_or(usize::MAX)
-            }
-
-            /// Reads the value of a content key; `None` for `null`.
-            fn read<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Content>, A::Error> {
-                Ok(match key {
-                    $( $key => map.next_value::<Option<$ty>>()?.map(Content::$variant), )*
-                    _ => None,
-                })
-            }
-
-            /// Converts the buffered value of a content key; `None` for `null`.
-            fn take(key: &str, value: Value) -> Result<Option<Content>, EntryError> {
-                Ok(match key {
-                    $( $key => from_value_at::<Option<$ty>>(key, value)?.map(Content::$variant), )*
-                    _ => None,
-                })
-            }
-
-            /// The content key and its value as JSON, for content that has one.
-            fn to_entry(&self) -> Option<(&'static str, Result<Value, serde_json::Error>)> {
-                match self {
-                    $( Content::$variant(inner) => Some(($key, serde_json::to_value(inner))), )*
-                    Content::WaitingMessage | Content::Unknown(_) => None,
-                }
-            }
-
-            fn entry_count(&self) -> usize {
-                match self {
-                    Content::WaitingMessage => 0,
-                    Content::Unknown(map) => map.len(),
-                    _ => 1,
-                }
-            }
-
-            fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-                match self {
-                    $( Content::$variant(inner) => map.serialize_entry($key, inner), )*
-                    Content::WaitingMessage => Ok(()),
-                    Content::Unknown(entries) => {
-                        for (key, value) in entries {
-                            map.serialize_entry(key, value)?;
-                        }
-                        Ok(())
-                    }
-                }
-            }
-
-            fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
-                match self {
-                    $(
-                        Content::$variant(inner) => {
-                            if !<$ty as crate::Unmodeled>::LEAF {
-                                crate::mechanism::unmodeled::with_token(pointer, $key, |p| {
-                                    crate::Unmodeled::collect_unmodeled(inner, p, out)
-                                });
-                            }
-                        }
-                    )*
-                    Content::WaitingMessage => {}
-                    Content::Unknown(entries) => crate::mechanism::unmodeled::extra_pointers(entries, pointer, out),
-                }
-            }
-
-            #[cfg(feature = "schema")]
-            fn schema_properties(
-                generator: &mut schemars::SchemaGenerator,
-                properties: &mut Map<String, Value>,
-            ) {
-                $(
-                    properties.insert(
-                        $key.to_owned(),
-                        crate::mechanism::object::property_schema::<$ty>(
-                            generator,
-                            &[$($doc,)* concat!(" Content key: when present (and not null) the message kind is `", $kind, "`.")],
-                        ),
-                    );
-                )*
-            }
-        }
-    };
-}
 
 content_kinds! {
     /// A text message.
@@ -497,7 +315,7 @@ impl Members for ReceivedCallback {
     #[cfg(feature = "schema")]
     fn member_properties(
         generator: &mut schemars::SchemaGenerator,
-        properties: &mut Map<String, Value>,
+        properties: &mut serde_json::Map<String, Value>,
     ) {
         Content::schema_properties(generator, properties);
     }
