@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::object::{Key, Object};
+use crate::mechanism::object::{Key, Object};
 use crate::{
     ConnectedCallback, DeliveryCallback, DisconnectedCallback, Kind, MessageStatusCallback,
     ParseError, PresenceChatCallback, ReceivedCallback,
@@ -179,7 +179,7 @@ impl Callback {
     /// A `serde_json::Value` keeps only the last of repeated keys, so this can accept a body
     /// whose earlier, shadowed values [`Callback::from_slice`] rejects.
     pub fn from_value(value: &Value) -> Result<Callback, ParseError> {
-        crate::read_value::callback_from_value(value)
+        crate::mechanism::read_value::callback_from_value(value)
     }
 
     /// Where this callback, written back as JSON, differs from `original` (the value it was
@@ -199,7 +199,7 @@ impl Callback {
     /// # Ok::<(), zapi_webhooks::ParseError>(())
     /// ```
     pub fn lossless_difference(&self, original: &Value) -> Option<crate::json_pointer::Difference> {
-        crate::lossless::difference(self, original)
+        crate::mechanism::lossless::difference(self, original)
     }
 
     /// The callback type, or `None` for [`Callback::Unknown`].
@@ -262,7 +262,7 @@ impl Callback {
     /// The keys nobody modeled, as JSON pointers, at every depth (see
     /// [`crate::unmodeled_pointers`]).
     pub fn unmodeled(&self) -> Vec<String> {
-        crate::unmodeled::unmodeled_pointers(self)
+        crate::mechanism::unmodeled::unmodeled_pointers(self)
     }
 }
 

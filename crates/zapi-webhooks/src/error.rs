@@ -118,7 +118,7 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-pub(crate) use crate::json_pointer::push as push_token;
+pub(crate) use crate::mechanism::json_pointer::push as push_token;
 
 /// The JSON pointer of a `serde_path_to_error` path.
 pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {

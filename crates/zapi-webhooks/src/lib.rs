@@ -47,43 +47,32 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
-mod macros;
-mod object;
-
 mod callback;
-mod connected;
-mod delivery;
-mod disconnected;
+mod callbacks;
 mod error;
 pub mod inspect;
-pub mod json_pointer;
-mod lossless;
-mod message_status;
-mod presence_chat;
+mod mechanism;
 pub mod quirks;
-mod read_value;
-pub mod received;
 #[cfg(feature = "schema")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
-mod status;
-mod unmodeled;
 #[cfg(feature = "validate")]
 mod validate;
 pub mod webhook_config;
 
 pub use callback::{Callback, CallbackType};
-pub use connected::ConnectedCallback;
-pub use delivery::DeliveryCallback;
-pub use disconnected::DisconnectedCallback;
+pub use callbacks::connected::ConnectedCallback;
+pub use callbacks::delivery::DeliveryCallback;
+pub use callbacks::disconnected::DisconnectedCallback;
+pub use callbacks::message_status::{MessageStatus, MessageStatusCallback};
+pub use callbacks::presence_chat::{PresenceChatCallback, PresenceStatus};
+pub use callbacks::received;
 pub use error::{ParseError, ParseErrorKind};
-pub use message_status::MessageStatusCallback;
-pub use presence_chat::{PresenceChatCallback, PresenceStatus};
+pub use mechanism::json_pointer;
+pub(crate) use mechanism::unmodeled::Unmodeled;
+pub use mechanism::unmodeled::unmodeled_pointers;
 pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
 pub use received::{Content, Kind, ReceivedCallback};
-pub use status::MessageStatus;
-pub(crate) use unmodeled::Unmodeled;
-pub use unmodeled::unmodeled_pointers;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
 pub use validate::{ValidationIssue, Validator, validate, validator};

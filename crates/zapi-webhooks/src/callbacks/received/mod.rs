@@ -11,11 +11,9 @@ mod media;
 mod notification;
 mod text;
 
-use std::borrow::Cow;
-
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub use commerce::*;
 pub use interactive::*;
@@ -23,191 +21,9 @@ pub use media::*;
 pub use notification::*;
 pub use text::*;
 
-use crate::macros::lossless_object;
-use crate::object::{EntryError, Object, from_value_at};
+use crate::mechanism::macros::{content_kinds, lossless_object};
+use crate::mechanism::object::{EntryError, Members};
 use crate::{MessageStatus, Timestamp};
-
-/// Declares the content kinds: one line per content key. Generates [`Content`], [`Kind`] and the
-/// code that reads, writes and describes the content key.
-macro_rules! content_kinds {
-    ( $( $(#[doc = $doc:literal])* $key:literal => $variant:ident($ty:ty) as $kind:literal; )* ) => {
-        /// What a [`ReceivedCallback`] carries, chosen by its content key.
-        ///
-        /// When a payload holds several content keys, the one listed first here wins and the
-        /// others stay, typed and checked, in [`ReceivedCallback::extra`]. A content key whose
-        /// value is `null` does not count as content (it is kept in `extra` as `null`).
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        // Content lives inside a boxed `ReceivedCallback`; boxing each variant would add an
-        // allocation per payload on the parse path for no gain.
-        #[allow(clippy::large_enum_variant)]
-        pub enum Content {
-            $(
-                $(#[doc = $doc])*
-                #[doc = ""]
-                #[doc = concat!("JSON key `", $key, "`; kind `", $kind, "`.")]
-                $variant($ty),
-            )*
-            /// No content key, and `waitingMessage` is `true`: WhatsApp shows "waiting for this
-            /// message" because it could not decrypt it yet. Kind `waiting_message`.
-            WaitingMessage,
-            /// No content key this crate knows. Holds every top-level key that the envelope does
-            /// not model, exactly as sent (so [`ReceivedCallback::extra`] is then empty).
-            /// Kind `unknown`.
-            Unknown(Map<String, Value>),
-        }
-
-        impl Default for Content {
-            fn default() -> Self {
-                Content::Unknown(Map::new())
-            }
-        }
-
-        /// The kind of a [`Content`], without its data: a stable snake_case name for each.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Kind {
-            $(
-                #[doc = concat!("`", $kind, "`: content key `", $key, "`.")]
-                $variant,
-            )*
-            /// `waiting_message`: see [`Content::WaitingMessage`].
-            WaitingMessage,
-            /// `unknown`: see [`Content::Unknown`].
-            Unknown,
-        }
-
-        impl Kind {
-            /// Every kind, in priority order.
-            pub const ALL: &'static [Kind] = &[$(Kind::$variant,)* Kind::WaitingMessage, Kind::Unknown];
-
-            /// The stable snake_case name of the kind.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $( Kind::$variant => $kind, )*
-                    Kind::WaitingMessage => "waiting_message",
-                    Kind::Unknown => "unknown",
-                }
-            }
-
-            /// The top-level JSON key that marks this kind, if there is one.
-            pub fn content_key(self) -> Option<&'static str> {
-                match self {
-                    $( Kind::$variant => Some($key), )*
-                    Kind::WaitingMessage | Kind::Unknown => None,
-                }
-            }
-
-            /// The kind named `name` (as given by [`Kind::as_str`]).
-            pub fn from_name(name: &str) -> Option<Kind> {
-                Kind::ALL.iter().copied().find(|kind| kind.as_str() == name)
-            }
-        }
-
-        impl std::fmt::Display for Kind {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Content {
-            /// The kind of this content.
-            pub fn kind(&self) -> Kind {
-                match self {
-                    $( Content::$variant(_) => Kind::$variant, )*
-                    Content::WaitingMessage => Kind::WaitingMessage,
-                    Content::Unknown(_) => Kind::Unknown,
-                }
-            }
-
-            fn is_content_key(key: &str) -> bool {
-                matches!(key, $($key)|*)
-            }
-
-            /// Rank of a content key: its position in the table (lower wins).
-            fn key_priority(key: &str) -> usize {
-                [$($key),*].iter().position(|k| *k == key).unwrap_or(usize::MAX)
-            }
-
-            /// Reads the value of a content key; `None` for `null`.
-            fn read<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Content>, A::Error> {
-                Ok(match key {
-                    $( $key => map.next_value::<Option<$ty>>()?.map(Content::$variant), )*
-                    _ => None,
-                })
-            }
-
-            /// Converts the buffered value of a content key; `None` for `null`.
-            fn take(key: &str, value: Value) -> Result<Option<Content>, EntryError> {
-                Ok(match key {
-                    $( $key => from_value_at::<Option<$ty>>(key, value)?.map(Content::$variant), )*
-                    _ => None,
-                })
-            }
-
-            /// The content key and its value as JSON, for content that has one.
-            fn to_entry(&self) -> Option<(&'static str, Result<Value, serde_json::Error>)> {
-                match self {
-                    $( Content::$variant(inner) => Some(($key, serde_json::to_value(inner))), )*
-                    Content::WaitingMessage | Content::Unknown(_) => None,
-                }
-            }
-
-            fn entry_count(&self) -> usize {
-                match self {
-                    Content::WaitingMessage => 0,
-                    Content::Unknown(map) => map.len(),
-                    _ => 1,
-                }
-            }
-
-            fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-                match self {
-                    $( Content::$variant(inner) => map.serialize_entry($key, inner), )*
-                    Content::WaitingMessage => Ok(()),
-                    Content::Unknown(entries) => {
-                        for (key, value) in entries {
-                            map.serialize_entry(key, value)?;
-                        }
-                        Ok(())
-                    }
-                }
-            }
-
-            fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
-                match self {
-                    $(
-                        Content::$variant(inner) => {
-                            if !<$ty as crate::Unmodeled>::LEAF {
-                                crate::unmodeled::with_token(pointer, $key, |p| {
-                                    crate::Unmodeled::collect_unmodeled(inner, p, out)
-                                });
-                            }
-                        }
-                    )*
-                    Content::WaitingMessage => {}
-                    Content::Unknown(entries) => crate::unmodeled::extra_pointers(entries, pointer, out),
-                }
-            }
-
-            #[cfg(feature = "schema")]
-            fn schema_properties(
-                generator: &mut schemars::SchemaGenerator,
-                properties: &mut Map<String, Value>,
-            ) {
-                $(
-                    properties.insert(
-                        $key.to_owned(),
-                        crate::object::property_schema::<$ty>(
-                            generator,
-                            &[$($doc,)* concat!(" Content key: when present (and not null) the message kind is `", $kind, "`.")],
-                        ),
-                    );
-                )*
-            }
-        }
-    };
-}
 
 content_kinds! {
     /// A text message.
@@ -281,13 +97,10 @@ impl Content {
 }
 
 lossless_object! {
-    @define
     /// A message received (or sent by the connected number, when "notify sent by me" is on),
-    /// or a notification of one of the instance's chats.
-    ///
-    /// The envelope fields are below; the message itself is [`ReceivedCallback::content`].
-    ReceivedCallback
-    {
+    /// or a notification of one of the instance's chats. The envelope fields describe who,
+    /// where and when; exactly one content key (text, image, notification, ...) tells the kind.
+    pub struct ReceivedCallback {
         /// Callback type as sent: `ReceivedCallback` (the docs also spell it `ReceivedCallBack`).
         "type" => r#type: String,
         /// The Z-API instance.
@@ -368,17 +181,13 @@ lossless_object! {
         /// URL of the new profile picture (`PROFILE_PICTURE_UPDATED`).
         "updatedPhoto" => updated_photo: String,
     }
-    {
+    members {
         /// The message: which content key the payload carried, with its data.
         pub content: Content,
     }
 }
 
 impl ReceivedCallback {
-    fn debug_members(&self, out: &mut std::fmt::DebugStruct<'_, '_>) {
-        out.field("content", &self.content);
-    }
-
     /// The kind of message, e.g. [`Kind::Image`].
     pub fn kind(&self) -> Kind {
         self.content.kind()
@@ -449,41 +258,35 @@ impl ReceivedCallback {
     }
 }
 
-impl Object for ReceivedCallback {
-    fn read_entry<'de, A: MapAccess<'de>>(
+/// The content keys: read into [`ReceivedCallback::content`], the winner chosen by priority.
+impl Members for ReceivedCallback {
+    fn read_member<'de, A: MapAccess<'de>>(
         &mut self,
-        key: Cow<'de, str>,
+        key: &str,
         map: &mut A,
-    ) -> Result<(), A::Error> {
-        if self.read_known(&key, map)? {
-            return Ok(());
+    ) -> Result<bool, A::Error> {
+        if !Content::is_content_key(key) {
+            return Ok(false);
         }
-        if Content::is_content_key(&key) {
-            let content = Content::read(&key, map)?;
-            return self
-                .set_content(&key, content)
-                .map_err(serde::de::Error::custom);
-        }
-        self.extra.insert(key.into_owned(), map.next_value()?);
-        Ok(())
+        let content = Content::read(key, map)?;
+        self.set_content(key, content)
+            .map_err(serde::de::Error::custom)?;
+        Ok(true)
     }
 
-    fn take_entry(&mut self, key: Cow<'_, str>, value: Value) -> Result<(), EntryError> {
-        let Some(value) = self.take_known(&key, value)? else {
-            return Ok(());
-        };
-        if Content::is_content_key(&key) {
-            let content = Content::take(&key, value)?;
-            return self.set_content(&key, content).map_err(|err| EntryError {
-                pointer: crate::error::push_token(String::new(), &key),
-                message: err.to_string(),
-            });
+    fn take_member(&mut self, key: &str, value: Value) -> Result<Option<Value>, EntryError> {
+        if !Content::is_content_key(key) {
+            return Ok(Some(value));
         }
-        self.extra.insert(key.into_owned(), value);
-        Ok(())
+        let content = Content::take(key, value)?;
+        self.set_content(key, content).map_err(|err| EntryError {
+            pointer: crate::error::push_token(String::new(), key),
+            message: err.to_string(),
+        })?;
+        Ok(None)
     }
 
-    fn finish(&mut self) {
+    fn finish_members(&mut self) {
         if !self.extra.is_empty() {
             self.promote_parked_content();
         }
@@ -497,51 +300,23 @@ impl Object for ReceivedCallback {
         }
     }
 
-    fn entry_count(&self) -> usize {
-        self.known_count() + self.content.entry_count() + self.extra.len()
+    fn member_count(&self) -> usize {
+        self.content.entry_count()
     }
 
-    fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        self.serialize_known(map)?;
-        self.content.serialize_entries(map)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        Ok(())
+    fn serialize_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        self.content.serialize_entries(map)
     }
-}
 
-crate::macros::object_serde_impls!(ReceivedCallback);
-
-impl crate::Unmodeled for ReceivedCallback {
-    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
-        self.collect_known_unmodeled(pointer, out);
+    fn collect_member_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         self.content.collect_unmodeled(pointer, out);
-        crate::unmodeled::extra_pointers(&self.extra, pointer, out);
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for ReceivedCallback {
-    fn schema_name() -> Cow<'static, str> {
-        "ReceivedCallback".into()
     }
 
-    fn schema_id() -> Cow<'static, str> {
-        "zapi_webhooks::ReceivedCallback".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let mut properties = Self::known_properties(generator);
-        Content::schema_properties(generator, &mut properties);
-        crate::object::object_schema(
-            "ReceivedCallback",
-            &[
-                " A message received (or sent by the connected number, when \"notify sent by me\" is on),",
-                " or a notification of one of the instance's chats. The envelope fields describe who,",
-                " where and when; exactly one content key (text, image, notification, ...) tells the kind.",
-            ],
-            properties,
-        )
+    #[cfg(feature = "schema")]
+    fn member_properties(
+        generator: &mut schemars::SchemaGenerator,
+        properties: &mut serde_json::Map<String, Value>,
+    ) {
+        Content::schema_properties(generator, properties);
     }
 }

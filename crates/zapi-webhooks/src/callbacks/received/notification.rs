@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::Timestamp;
-use crate::macros::{lossless_object, open_enum};
+use crate::mechanism::macros::{lossless_object, open_enum};
 
 open_enum! {
     /// The `notification` of a system message. Parameters, when there are any, are in

@@ -1,7 +1,7 @@
 //! `ConnectedCallback`: the instance connected to a phone.
 
 use crate::Timestamp;
-use crate::macros::lossless_object;
+use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
     /// The instance connected to its WhatsApp number (after the QR code was read, or on

@@ -1,7 +1,7 @@
 //! `DisconnectedCallback`: the instance lost its phone.
 
 use crate::Timestamp;
-use crate::macros::lossless_object;
+use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
     /// The instance was disconnected from its WhatsApp number.

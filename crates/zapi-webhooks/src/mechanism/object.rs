@@ -19,8 +19,8 @@ use crate::error::pointer_of;
 
 /// An object model that reads itself key by key.
 ///
-/// Implemented by [`crate::lossless_object!`]; `ReceivedCallback` implements it by hand on top
-/// of the macro's helpers because its content is chosen among several keys.
+/// Implemented by `lossless_object!` for every model: the fields first, then the extra members
+/// through [`Members`], then the `extra` map.
 pub(crate) trait Object: Default {
     /// Reads the value of `key`, streaming it from `map` into the right field.
     fn read_entry<'de, A: MapAccess<'de>>(
@@ -40,6 +40,54 @@ pub(crate) trait Object: Default {
 
     /// Writes every present field, then the extra keys.
     fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// The keys owned by a model's extra members (the `members { ... }` block of
+/// `lossless_object!`), handled between the typed fields and the `extra` map.
+///
+/// Every hook defaults to "no member keys"; `lossless_object!` implements it empty for a model
+/// without members, so for those the calls compile away. A model with members implements it by
+/// hand.
+pub(crate) trait Members {
+    /// Reads the value of `key` if a member owns the key; `false` leaves it to `extra`. Only
+    /// called for keys that are not fields.
+    fn read_member<'de, A: MapAccess<'de>>(
+        &mut self,
+        _key: &str,
+        _map: &mut A,
+    ) -> Result<bool, A::Error> {
+        Ok(false)
+    }
+
+    /// Stores an already-parsed value if a member owns `key`; otherwise gives it back for
+    /// `extra`.
+    fn take_member(&mut self, _key: &str, value: Value) -> Result<Option<Value>, EntryError> {
+        Ok(Some(value))
+    }
+
+    /// Runs after the last key.
+    fn finish_members(&mut self) {}
+
+    /// How many entries [`Members::serialize_members`] writes.
+    fn member_count(&self) -> usize {
+        0
+    }
+
+    /// Writes the members' entries, after the fields and before `extra`.
+    fn serialize_members<M: SerializeMap>(&self, _map: &mut M) -> Result<(), M::Error> {
+        Ok(())
+    }
+
+    /// Adds the JSON pointers of whatever the members did not model.
+    fn collect_member_unmodeled(&self, _pointer: &mut String, _out: &mut Vec<String>) {}
+
+    /// Adds the schemas of the keys the members own, after the fields' properties.
+    #[cfg(feature = "schema")]
+    fn member_properties(
+        _generator: &mut schemars::SchemaGenerator,
+        _properties: &mut serde_json::Map<String, Value>,
+    ) {
+    }
 }
 
 /// A key, borrowed from the input when it has no escapes.

@@ -1,7 +1,7 @@
 //! Templates, buttons, lists, carousels, polls, reactions, pins and events.
 
 use crate::Timestamp;
-use crate::macros::{lossless_object, open_enum};
+use crate::mechanism::macros::{lossless_object, open_enum};
 
 use super::media::{Document, Image, Location, Video};
 

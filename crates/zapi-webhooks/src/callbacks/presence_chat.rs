@@ -1,7 +1,7 @@
 //! `PresenceChatCallback`: a contact's presence in a chat (online, typing, recording).
 
 use crate::Timestamp;
-use crate::macros::{lossless_object, open_enum};
+use crate::mechanism::macros::{lossless_object, open_enum};
 
 open_enum! {
     /// What a contact is doing in a chat.

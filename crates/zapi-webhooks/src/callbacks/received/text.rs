@@ -1,6 +1,6 @@
 //! Text messages and what rides along with them: ad referrals and status replies.
 
-use crate::macros::lossless_object;
+use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
     /// A text message (also link previews, catalog and group-invite messages).

@@ -25,7 +25,7 @@ pub(crate) fn with_token<R>(
     f: impl FnOnce(&mut String) -> R,
 ) -> R {
     let len = pointer.len();
-    crate::json_pointer::push_in_place(pointer, token);
+    crate::mechanism::json_pointer::push_in_place(pointer, token);
     let result = f(pointer);
     pointer.truncate(len);
     result

@@ -3,7 +3,7 @@
 use serde_json::Number;
 
 use crate::Timestamp;
-use crate::macros::{lossless_object, open_enum};
+use crate::mechanism::macros::{lossless_object, open_enum};
 
 open_enum! {
     /// State of a payment transaction.

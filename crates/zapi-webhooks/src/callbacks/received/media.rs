@@ -3,7 +3,7 @@
 use serde_json::Number;
 
 use crate::NumberOrString;
-use crate::macros::lossless_object;
+use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
     /// An image.

@@ -1,6 +1,6 @@
 //! `DeliveryCallback`: Z-API accepted a message that the instance sent.
 
-use crate::macros::lossless_object;
+use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
     /// Sent after the instance sends a message through the API: the message left Z-API.

@@ -1,0 +1,26 @@
+//! The machinery every model is built with, kept apart from the models themselves.
+//!
+//! The callbacks (`crate::callbacks`) only declare their JSON keys and field types; everything
+//! that makes them tolerant, lossless and fast lives here:
+//!
+//! * `macros`: `lossless_object!` (an object model: typed fields plus an `extra` map) and
+//!   `open_enum!` (a string enum that keeps unseen values), the two macros every model is
+//!   written with, and `content_kinds!`, which turns `ReceivedCallback`'s table of content keys
+//!   into `Content` and `Kind`.
+//! * `object`: the single-pass object visitor behind every model's `Deserialize` and
+//!   `Serialize`, and the helpers for its JSON Schema.
+//! * `unmodeled`: the JSON pointers of every key a model kept in an `extra` map.
+//! * `read_value`: reading a [`crate::Callback`] out of an already-parsed `serde_json::Value`,
+//!   `type` first.
+//! * `lossless`: the allocation-free check that a callback serializes back to its input.
+//! * `json_pointer`: JSON pointer helpers, public as [`crate::json_pointer`].
+//!
+//! The quirk types the models use as field types (`Field`, `Timestamp`, `NumberOrString`) are
+//! in [`crate::quirks`].
+
+pub mod json_pointer;
+pub(crate) mod lossless;
+pub(crate) mod macros;
+pub(crate) mod object;
+pub(crate) mod read_value;
+pub(crate) mod unmodeled;
