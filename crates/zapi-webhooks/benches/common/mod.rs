@@ -5,7 +5,6 @@
 
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::time::Duration;
 
@@ -33,55 +32,23 @@ pub struct Payload {
     pub bytes: Vec<u8>,
 }
 
-/// `<workspace>/fixtures`.
-pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
+#[path = "../../tests/common/corpus.rs"]
+mod corpus;
 
-/// Every payload fixture, in folder order ([`CallbackType::ALL`]) then file-name order.
+/// Every payload fixture, in folder order ([`CallbackType::ALL`]) then path order.
 pub static CORPUS: LazyLock<Vec<Payload>> = LazyLock::new(load_corpus);
 
 fn load_corpus() -> Vec<Payload> {
-    let dir = fixtures_dir();
-    let mut corpus = Vec::new();
-    for &family in CallbackType::ALL {
-        let folder = dir.join(family.as_str());
-        let entries = std::fs::read_dir(&folder).unwrap_or_else(|err| {
-            panic!(
-                "bench setup: cannot list fixture folder {}: {err}",
-                folder.display()
-            )
-        });
-        let mut files: Vec<PathBuf> = entries
-            .map(|entry| {
-                entry
-                    .unwrap_or_else(|err| {
-                        panic!("bench setup: cannot read {}: {err}", folder.display())
-                    })
-                    .path()
-            })
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-            .collect();
-        files.sort();
-        for path in files {
-            let bytes = std::fs::read(&path)
-                .unwrap_or_else(|err| panic!("bench setup: cannot read {}: {err}", path.display()));
-            let name = path
-                .file_name()
-                .map(|name| name.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            corpus.push(Payload {
-                family,
-                path: format!("{}/{name}", family.as_str()),
-                bytes,
-            });
-        }
-    }
-    assert!(
-        !corpus.is_empty(),
-        "bench setup: no fixtures under {}",
-        dir.display()
-    );
+    let mut corpus: Vec<Payload> = corpus::fixtures()
+        .into_iter()
+        .map(|fixture| Payload {
+            family: CallbackType::from_name(&fixture.callback)
+                .unwrap_or_else(|| panic!("bench setup: {} has no known callback", fixture.path)),
+            path: fixture.path,
+            bytes: fixture.bytes,
+        })
+        .collect();
+    corpus.sort_by_key(|payload| (payload.family as usize, payload.path.clone()));
     corpus
 }
 
