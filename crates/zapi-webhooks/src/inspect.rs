@@ -98,6 +98,8 @@ pub struct Report {
     pub unmodeled: Vec<String>,
     /// The parse error and the schema issues, each with its JSON pointer.
     pub errors: Vec<Problem>,
+    /// The typed callback, when the models could type the payload: what a handler works with.
+    pub model: Option<Callback>,
 }
 
 impl Report {
@@ -118,6 +120,7 @@ impl Report {
             lossless_diff: None,
             unmodeled: Vec::new(),
             errors: vec![problem],
+            model: None,
         }
     }
 }
@@ -193,6 +196,7 @@ impl Inspector {
                 lossless_diff: None,
                 unmodeled: Vec::new(),
                 errors,
+                model: None,
             },
             Some(callback) => {
                 let lossless_diff = callback.lossless_difference(value);
@@ -205,6 +209,7 @@ impl Inspector {
                     lossless_diff,
                     unmodeled: callback.unmodeled(),
                     errors,
+                    model: Some(callback),
                 }
             }
         }

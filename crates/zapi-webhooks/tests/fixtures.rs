@@ -261,3 +261,41 @@ fn variants(value: &Value) -> Vec<Value> {
     }
     out
 }
+
+/// The library's one diagnosis (`inspect`) finds nothing wrong with any fixture, in either
+/// schema flavour: typed as its manifest says, valid, lossless, nothing unmodeled.
+#[test]
+fn every_fixture_inspects_clean() {
+    use zapi_webhooks::inspect::Inspector;
+    use zapi_webhooks::schema::Flavor;
+    for flavor in Flavor::ALL {
+        let inspector = Inspector::with_schema(flavor);
+        for fixture in fixtures() {
+            let report = inspector.inspect(&fixture.bytes);
+            let what = format!("{} ({flavor:?})", fixture.path);
+            assert!(
+                report.is_json && report.valid,
+                "{what}: {:?}",
+                report.errors
+            );
+            assert_eq!(report.kind, Some(fixture.kind.as_str()), "{what}");
+            assert_eq!(
+                report.callback.map(|c| c.as_str()),
+                Some(fixture.callback.as_str()),
+                "{what}"
+            );
+            assert_eq!(
+                report.lossless,
+                Some(true),
+                "{what}: {:?}",
+                report.lossless_diff
+            );
+            assert!(
+                report.unmodeled.is_empty(),
+                "{what}: {:?}",
+                report.unmodeled
+            );
+            assert!(report.model.is_some(), "{what}");
+        }
+    }
+}

@@ -13,7 +13,7 @@
 //! 3. The body may be at most [`Config::body_limit`] bytes (default [`DEFAULT_BODY_LIMIT`]),
 //!    else `413 Payload Too Large`: refused from `Content-Length` before reading, or while
 //!    reading a chunked body.
-//! 4. [`Callback::from_slice`]; a failure is `400 Bad Request` with
+//! 4. [`Inspector::inspect`] (the library's diagnosis); a payload it cannot type is `400 Bad Request` with
 //!    `{"error": "at /fromMe: ...", "pointer": "/fromMe"}`.
 //! 5. Logging: unknown callback types, unknown message kinds and unmodeled fields (their JSON
 //!    pointers) are logged with the [`log`] facade.
@@ -60,6 +60,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::{Map, Value, json};
+use zapi_webhooks::inspect::{Inspector, Problem};
 use zapi_webhooks::{Callback, Kind};
 
 pub use handler::{HandlerError, Webhook, WebhookHandler};
@@ -194,22 +195,27 @@ async fn receive(State(config): State<Arc<Config>>, request: Request) -> Respons
         Err(response) => return response,
     };
 
-    let callback = match Callback::from_slice(&body) {
-        Ok(callback) => callback,
-        Err(err) => {
-            log::warn!(target: LOG_TARGET, "{path}: 400, {err}");
-            return error_response(
-                StatusCode::BAD_REQUEST,
-                err.to_string(),
-                Some(err.pointer()),
-            );
-        }
+    // The library's diagnosis: the typed callback, its kind and its unmodeled keys, or the
+    // problem (with its JSON pointer) that kept it from being typed.
+    let report = Inspector::models_only().inspect(&body);
+    let Some(callback) = report.model else {
+        let problem = report
+            .errors
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Problem::new("", "not a callback"));
+        log::warn!(target: LOG_TARGET, "{path}: 400, at {problem}");
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            format!("at {problem}"),
+            Some(&problem.pointer),
+        );
     };
+    let unmodeled = report.unmodeled;
 
     let type_value = callback.type_value().map(str::to_owned);
     let type_shown = type_value.as_deref().unwrap_or("(no type)");
     let kind = callback.kind_name();
-    let unmodeled = callback.unmodeled();
     // One line per payload; for an unknown callback every key is unmodeled, so it lists them.
     let fields = unmodeled.join(", ");
     match (callback.callback_type(), callback.message_kind()) {
