@@ -172,6 +172,25 @@ impl Callback {
         })
     }
 
+    /// Parses a webhook body strictly: like [`Callback::from_slice`], then fails on the first
+    /// value of an unexpected JSON type (see [`Callback::unexpected`]) with its JSON pointer and
+    /// "expected X, found Y". For users who want a changed type to stop the payload.
+    ///
+    /// ```
+    /// let body = br#"{"type":"ReceivedCallback","fromMe":"yes"}"#;
+    /// assert!(zapi_webhooks::Callback::from_slice(body).is_ok());
+    /// let err = zapi_webhooks::Callback::from_slice_strict(body).unwrap_err();
+    /// assert_eq!(err.pointer(), "/fromMe");
+    /// assert_eq!(err.message(), "invalid type: string \"yes\", expected a boolean");
+    /// ```
+    pub fn from_slice_strict(body: &[u8]) -> Result<Callback, ParseError> {
+        let callback = Callback::from_slice(body)?;
+        match callback.unexpected().into_iter().next() {
+            None => Ok(callback),
+            Some(unexpected) => Err(ParseError::unexpected(&unexpected)),
+        }
+    }
+
     /// Reads an already-parsed JSON value, without writing it back to bytes: the `type` entry
     /// is read first, so every other value goes straight into its typed field. On failure the
     /// error names the JSON pointer of the offending value (line and column are 0).
@@ -259,10 +278,32 @@ impl Callback {
         }
     }
 
+    /// Every value kept although its JSON type is not the one its model expects (`"fromMe":
+    /// "true"`, `"width": "640"`, `"text": "hi"`, ...), with its JSON pointer, what was
+    /// expected and what was found, in the models' field order. Such a value is kept verbatim
+    /// (the round trip stays exact) and its field reads as no value ([`crate::Field::Unexpected`],
+    /// [`crate::Content::Unexpected`]). Empty for a payload that matches the models.
+    ///
+    /// ```
+    /// let callback = zapi_webhooks::Callback::from_slice(
+    ///     br#"{"type":"ReceivedCallback","isGroup":0,"image":{"width":"640"}}"#,
+    /// )?;
+    /// let found: Vec<String> = callback.unexpected().iter().map(|u| u.to_string()).collect();
+    /// assert_eq!(found, [
+    ///     "/isGroup: invalid type: integer `0`, expected a boolean",
+    ///     "/image/width: invalid type: string \"640\", expected a non-negative integer",
+    /// ]);
+    /// assert_eq!(callback.kind_name(), "image");
+    /// # Ok::<(), zapi_webhooks::ParseError>(())
+    /// ```
+    pub fn unexpected(&self) -> Vec<crate::UnexpectedValue> {
+        crate::mechanism::field_value::unexpected_values(self)
+    }
+
     /// The keys nobody modeled, as JSON pointers, at every depth (see
     /// [`crate::unmodeled_pointers`]).
     pub fn unmodeled(&self) -> Vec<String> {
-        crate::mechanism::unmodeled::unmodeled_pointers(self)
+        crate::mechanism::field_value::unmodeled_pointers(self)
     }
 }
 
@@ -303,28 +344,6 @@ impl<'de> Deserialize<'de> for Callback {
 
 struct CallbackVisitor;
 
-/// The `type` value: must be a string.
-struct TypeValue(String);
-
-impl<'de> Deserialize<'de> for TypeValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TypeVisitor;
-        impl Visitor<'_> for TypeVisitor {
-            type Value = TypeValue;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string naming the callback type")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<TypeValue, E> {
-                Ok(TypeValue(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<TypeValue, E> {
-                Ok(TypeValue(v))
-            }
-        }
-        deserializer.deserialize_str(TypeVisitor)
-    }
-}
-
 impl Callback {
     fn empty_for(type_value: &str) -> Callback {
         match CallbackType::from_type_value(type_value) {
@@ -347,8 +366,9 @@ impl Callback {
     /// A repeated `type` key: the last one wins, as in `serde_json::Value`. If it names another
     /// callback, what was read so far moves to that callback's model (losslessly, through its
     /// JSON), so the result is what a single `type` with the last value would give.
-    fn retyped<E: de::Error>(self, type_value: String) -> Result<Callback, E> {
-        let mut callback = if CallbackType::from_type_value(&type_value) == self.callback_type() {
+    fn retyped<E: de::Error>(self, type_value: Value) -> Result<Callback, E> {
+        let name = type_value.as_str().unwrap_or_default();
+        let mut callback = if CallbackType::from_type_value(name) == self.callback_type() {
             self
         } else {
             let entries = match serde_json::to_value(&self) {
@@ -356,7 +376,7 @@ impl Callback {
                 Ok(_) => Map::new(),
                 Err(err) => return Err(E::custom(err)),
             };
-            let mut moved = Callback::empty_for(&type_value);
+            let mut moved = Callback::empty_for(name);
             for (key, value) in entries {
                 if key != "type" {
                     moved.take_entry::<E>(Cow::Owned(key), value)?;
@@ -364,7 +384,7 @@ impl Callback {
             }
             moved
         };
-        callback.take_entry::<E>(Cow::Borrowed("type"), Value::String(type_value))?;
+        callback.take_entry::<E>(Cow::Borrowed("type"), type_value)?;
         Ok(callback)
     }
 
@@ -438,13 +458,13 @@ impl<'de> Visitor<'de> for CallbackVisitor {
                 ));
             };
             if key == "type" {
-                let TypeValue(type_value) = map.next_value()?;
-                let mut callback = Callback::empty_for(&type_value);
+                // A `type` that is not a string names no callback: an unknown one.
+                let type_value: Value = map.next_value()?;
+                let mut callback = Callback::empty_for(type_value.as_str().unwrap_or_default());
                 for (key, value) in pending {
                     callback.take_entry::<A::Error>(key, value)?;
                 }
-                callback
-                    .take_entry::<A::Error>(Cow::Borrowed("type"), Value::String(type_value))?;
+                callback.take_entry::<A::Error>(Cow::Borrowed("type"), type_value)?;
                 break callback;
             }
             let value = map.next_value()?;
@@ -456,7 +476,7 @@ impl<'de> Visitor<'de> for CallbackVisitor {
         };
         while let Some(Key(key)) = map.next_key()? {
             if key == "type" {
-                let TypeValue(type_value) = map.next_value()?;
+                let type_value: Value = map.next_value()?;
                 callback = callback.retyped::<A::Error>(type_value)?;
             } else {
                 callback.read_entry(key, &mut map)?;

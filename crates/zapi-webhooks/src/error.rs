@@ -79,6 +79,17 @@ impl ParseError {
         }
     }
 
+    /// The strict parse's error for a value of an unexpected JSON type.
+    pub(crate) fn unexpected(value: &crate::UnexpectedValue) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Data,
+            pointer: value.pointer.clone(),
+            message: format!("invalid type: {}, expected {}", value.found, value.expected),
+            line: 0,
+            column: 0,
+        }
+    }
+
     /// What kind of failure this is.
     pub fn kind(&self) -> ParseErrorKind {
         self.kind

@@ -4,8 +4,9 @@
 //! [`Inspector::inspect`] answers, for one body: is it JSON, which callback and kind it is,
 //! whether the models could type it, whether writing the model back gives the same JSON
 //! (lossless, and where it differs if not), which keys no model knows (their JSON pointers),
-//! and every problem with its pointer: the models' parse error and, with the `validate`
-//! feature and a schema flavour, the schema's issues.
+//! which values it kept although their JSON type is not the one the models expect, and every
+//! problem with its pointer: the models' parse error or unexpected values and, with the
+//! `validate` feature and a schema flavour, the schema's issues.
 //!
 //! ```
 //! use zapi_webhooks::inspect::Inspector;
@@ -86,8 +87,8 @@ pub struct Report {
     pub callback: Option<CallbackType>,
     /// [`Callback::kind_name`] of the typed callback; `None` when it could not be typed.
     pub kind: Option<&'static str>,
-    /// `true` when there is no problem: the models type the payload (and the schema, if one
-    /// was asked for, accepts it).
+    /// `true` when there is no problem: the models type the payload with no unexpected value
+    /// (and the schema, if one was asked for, accepts it).
     pub valid: bool,
     /// Whether the model writes the payload back as the same JSON value; `None` when it could
     /// not be typed.
@@ -96,6 +97,9 @@ pub struct Report {
     pub lossless_diff: Option<Difference>,
     /// The JSON pointers of the keys that no model knows.
     pub unmodeled: Vec<String>,
+    /// The values kept although their JSON type is not the one the models expect (see
+    /// [`Callback::unexpected`]); each is also one of [`Report::errors`].
+    pub unexpected: Vec<crate::UnexpectedValue>,
     /// The parse error and the schema issues, each with its JSON pointer.
     pub errors: Vec<Problem>,
     /// The typed callback, when the models could type the payload: what a handler works with.
@@ -119,6 +123,7 @@ impl Report {
             lossless: None,
             lossless_diff: None,
             unmodeled: Vec::new(),
+            unexpected: Vec::new(),
             errors: vec![problem],
             model: None,
         }
@@ -181,6 +186,16 @@ impl Inspector {
                 }
             },
         };
+        let unexpected = parsed
+            .as_ref()
+            .map(Callback::unexpected)
+            .unwrap_or_default();
+        errors.extend(unexpected.iter().map(|u| {
+            Problem::new(
+                u.pointer.clone(),
+                format!("invalid type: {}, expected {}", u.found, u.expected),
+            )
+        }));
         self.schema_problems(value, &mut errors);
         let valid = errors.is_empty();
         match parsed {
@@ -195,6 +210,7 @@ impl Inspector {
                 lossless: None,
                 lossless_diff: None,
                 unmodeled: Vec::new(),
+                unexpected: Vec::new(),
                 errors,
                 model: None,
             },
@@ -208,6 +224,7 @@ impl Inspector {
                     lossless: Some(lossless_diff.is_none()),
                     lossless_diff,
                     unmodeled: callback.unmodeled(),
+                    unexpected,
                     errors,
                     model: Some(callback),
                 }
@@ -225,10 +242,12 @@ impl Inspector {
         let Err(issues) = validator.validate(value, flavor) else {
             return;
         };
-        let parse_pointer = errors.first().map(|p| p.pointer.clone());
+        // The models' own words (parse error, unexpected values) speak for their pointers; the
+        // schema's wording of the same mistake would only repeat them.
+        let spoken: Vec<String> = errors.iter().map(|p| p.pointer.clone()).collect();
         for issue in issues {
             if issue.unmodeled.is_empty() {
-                if parse_pointer.as_deref() == Some(issue.instance_pointer.as_str()) {
+                if spoken.contains(&issue.instance_pointer) {
                     continue;
                 }
                 push_unique(errors, Problem::new(issue.instance_pointer, issue.message));
@@ -263,15 +282,22 @@ mod tests {
     use crate::schema::Flavor;
 
     #[test]
-    fn parse_error_and_schema_issue_at_the_same_place_count_once() {
+    fn an_unexpected_value_is_one_error_and_the_payload_stays_typed() {
         let report = Inspector::with_schema(Flavor::Permissive)
-            .inspect(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#);
+            .inspect(br#"{"type":"ReceivedCallback","fromMe":"yes","text":{"message":"hi"}}"#);
         assert!(!report.valid);
-        assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
-        assert_eq!(report.errors[0].pointer, "/fromMe");
-        assert_eq!(report.lossless, None);
+        assert_eq!(
+            report.errors,
+            [Problem::new(
+                "/fromMe",
+                "invalid type: string \"yes\", expected a boolean"
+            )]
+        );
+        assert_eq!(report.unexpected.len(), 1);
+        assert_eq!(report.lossless, Some(true));
         assert_eq!(report.callback, Some(CallbackType::Received));
-        assert_eq!(report.kind, None);
+        assert_eq!(report.kind, Some("text"));
+        assert!(report.model.is_some());
     }
 
     #[test]
@@ -307,24 +333,21 @@ mod tests {
     }
 
     #[test]
-    fn without_bytes_the_value_error_is_reported() {
-        let value = serde_json::json!({"type": "ReceivedCallback", "image": {"width": "w"}});
+    fn a_retyped_content_value_keeps_its_kind() {
+        let value = serde_json::json!({"type": "ReceivedCallback", "text": "hi"});
         let report = Inspector::models_only().inspect_value(&value, None);
+        assert_eq!(report.kind, Some("text"));
+        assert_eq!(report.lossless, Some(true));
         assert_eq!(
             report.errors,
             [Problem::new(
-                "/image/width",
-                report.errors[0].message.clone()
+                "/text",
+                "invalid type: string \"hi\", expected a JSON object (Text)"
             )]
         );
-        assert!(
-            report.errors[0].message.contains("expected"),
-            "{:?}",
-            report.errors
-        );
         assert_eq!(
-            report.errors[0].to_string().split(':').next(),
-            Some("/image/width")
+            report.errors[0].to_string(),
+            "/text: invalid type: string \"hi\", expected a JSON object (Text)"
         );
     }
 }

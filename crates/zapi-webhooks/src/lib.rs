@@ -68,9 +68,8 @@ pub use callbacks::message_status::{MessageStatus, MessageStatusCallback};
 pub use callbacks::presence_chat::{PresenceChatCallback, PresenceStatus};
 pub use callbacks::received;
 pub use error::{ParseError, ParseErrorKind};
+pub use mechanism::field_value::{UnexpectedValue, unexpected_values, unmodeled_pointers};
 pub use mechanism::json_pointer;
-pub(crate) use mechanism::unmodeled::Unmodeled;
-pub use mechanism::unmodeled::unmodeled_pointers;
 pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
 pub use received::{Content, Kind, ReceivedCallback};
 #[cfg(feature = "validate")]

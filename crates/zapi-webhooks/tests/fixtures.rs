@@ -178,10 +178,17 @@ fn from_value_reads_type_first_and_locates_errors() {
     ));
     let array = Callback::from_value(&serde_json::json!([1])).expect_err("not an object");
     assert_eq!(array.pointer(), "");
-    let bad_type = Callback::from_value(&serde_json::json!({"type": 3})).expect_err("type");
-    assert_eq!(bad_type.pointer(), "/type");
+    // A `type` that is not a string names no callback: unknown, with everything kept.
+    let bad_type = Callback::from_value(&serde_json::json!({"type": 3})).expect("an object");
+    assert!(matches!(&bad_type, Callback::Unknown(map) if map["type"] == 3));
+    // A value of another JSON type costs that value only.
     let deep = serde_json::json!({"type": "ReceivedCallback", "image": {"width": "wide"}});
-    let err = Callback::from_value(&deep).expect_err("width");
+    let typed = Callback::from_value(&deep).expect("tolerant");
+    assert_eq!(typed.kind_name(), "image");
+    assert_eq!(typed.unexpected()[0].pointer, "/image/width");
+    assert_eq!(serde_json::to_value(&typed).expect("writes"), deep);
+    let bytes = serde_json::to_vec(&deep).expect("bytes");
+    let err = Callback::from_slice_strict(&bytes).expect_err("strict");
     assert_eq!(err.pointer(), "/image/width");
     assert!(
         err.message().contains("invalid type: string \"wide\""),

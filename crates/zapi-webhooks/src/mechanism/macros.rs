@@ -163,11 +163,48 @@ macro_rules! lossless_object {
 
         $crate::mechanism::macros::object_serde_impls!($name);
 
-        impl $crate::Unmodeled for $name {
+        impl $crate::mechanism::field_value::sealed::Sealed for $name {}
+
+        impl $crate::mechanism::field_value::FieldValue for $name {
+            fn expected() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(concat!("a JSON object (", stringify!($name), ")"))
+            }
+
+            fn read_map<'de, A: serde::de::MapAccess<'de>>(
+                map: A,
+            ) -> Result<Result<Self, serde_json::Value>, A::Error> {
+                <Self as serde::Deserialize>::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )
+                .map(Ok)
+            }
+
             fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
                 self.collect_known_unmodeled(pointer, out);
                 $crate::mechanism::object::Members::collect_member_unmodeled(self, pointer, out);
-                $crate::mechanism::unmodeled::extra_pointers(&self.extra, pointer, out);
+                $crate::mechanism::field_value::extra_pointers(&self.extra, pointer, out);
+            }
+
+            fn collect_unexpected(
+                &self,
+                pointer: &mut String,
+                out: &mut Vec<$crate::UnexpectedValue>,
+            ) {
+                $(
+                    if self.$field.is_unexpected()
+                        || (!<$ty as $crate::mechanism::field_value::FieldValue>::LEAF
+                            && self.$field.is_present())
+                    {
+                        $crate::mechanism::field_value::with_token(pointer, $key, |p| {
+                            $crate::mechanism::field_value::FieldValue::collect_unexpected(
+                                &self.$field,
+                                p,
+                                out,
+                            )
+                        });
+                    }
+                )*
+                $crate::mechanism::object::Members::collect_member_unexpected(self, pointer, out);
             }
         }
 
@@ -220,9 +257,15 @@ macro_rules! lossless_object {
 
             fn collect_known_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
                 $(
-                    if !<$ty as $crate::Unmodeled>::LEAF && self.$field.is_present() {
-                        $crate::mechanism::unmodeled::with_token(pointer, $key, |p| {
-                            $crate::Unmodeled::collect_unmodeled(&self.$field, p, out)
+                    if !<$ty as $crate::mechanism::field_value::FieldValue>::LEAF
+                        && self.$field.is_present()
+                    {
+                        $crate::mechanism::field_value::with_token(pointer, $key, |p| {
+                            $crate::mechanism::field_value::FieldValue::collect_unmodeled(
+                                &self.$field,
+                                p,
+                                out,
+                            )
                         });
                     }
                 )*
@@ -345,10 +388,14 @@ macro_rules! open_enum {
             }
         }
 
-        impl $crate::Unmodeled for $name {
+        impl $crate::mechanism::field_value::sealed::Sealed for $name {}
+
+        impl $crate::mechanism::field_value::FieldValue for $name {
             const LEAF: bool = true;
 
-            fn collect_unmodeled(&self, _: &mut String, _: &mut Vec<String>) {}
+            fn expected() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(concat!("a string (", stringify!($name), ")"))
+            }
         }
 
         impl From<&str> for $name {
@@ -448,6 +495,15 @@ macro_rules! content_kinds {
             /// not model, exactly as sent (so [`ReceivedCallback::extra`] is then empty).
             /// Kind `unknown`.
             Unknown(serde_json::Map<String, serde_json::Value>),
+            /// A known content key whose value has an unexpected JSON type (`"text": "hi"`):
+            /// the kind the key names, and the value exactly as sent. Listed by
+            /// [`crate::Callback::unexpected`].
+            Unexpected {
+                /// The kind the content key names.
+                kind: Kind,
+                /// The value, as sent.
+                value: serde_json::Value,
+            },
         }
 
         impl Default for Content {
@@ -510,6 +566,7 @@ macro_rules! content_kinds {
                     $( Content::$variant(_) => Kind::$variant, )*
                     Content::WaitingMessage => Kind::WaitingMessage,
                     Content::Unknown(_) => Kind::Unknown,
+                    Content::Unexpected { kind, .. } => *kind,
                 }
             }
 
@@ -522,26 +579,44 @@ macro_rules! content_kinds {
                 [$($key),*].iter().position(|k| *k == key).unwrap_or(usize::MAX)
             }
 
-            /// Reads the value of a content key; `None` for `null`.
+            /// Reads the value of a content key; `None` for `null`. A value of an unexpected
+            /// JSON type still gives the key's kind, as [`Content::Unexpected`].
             fn read<'de, A: serde::de::MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Content>, A::Error> {
                 Ok(match key {
-                    $( $key => map.next_value::<Option<$ty>>()?.map(Content::$variant), )*
+                    $( $key => Content::from_field(Kind::$variant, map.next_value::<$crate::Field<$ty>>()?, Content::$variant), )*
                     _ => None,
                 })
             }
 
-            /// Converts the buffered value of a content key; `None` for `null`.
+            /// Converts the buffered value of a content key, like [`Content::read`].
             fn take(key: &str, value: serde_json::Value) -> Result<Option<Content>, $crate::mechanism::object::EntryError> {
                 Ok(match key {
-                    $( $key => $crate::mechanism::object::from_value_at::<Option<$ty>>(key, value)?.map(Content::$variant), )*
+                    $( $key => Content::from_field(Kind::$variant, $crate::mechanism::object::from_value_at::<$crate::Field<$ty>>(key, value)?, Content::$variant), )*
                     _ => None,
                 })
+            }
+
+            fn from_field<T>(kind: Kind, field: $crate::Field<T>, wrap: fn(T) -> Content) -> Option<Content> {
+                match field {
+                    $crate::Field::Present(inner) => Some(wrap(inner)),
+                    $crate::Field::Unexpected(value) => Some(Content::Unexpected { kind, value }),
+                    _ => None,
+                }
+            }
+
+            /// What the model of `kind`'s content expects, in the words of error messages.
+            fn expected(kind: Kind) -> std::borrow::Cow<'static, str> {
+                match kind {
+                    $( Kind::$variant => <$ty as $crate::mechanism::field_value::FieldValue>::expected(), )*
+                    Kind::WaitingMessage | Kind::Unknown => std::borrow::Cow::Borrowed("nothing"),
+                }
             }
 
             /// The content key and its value as JSON, for content that has one.
             fn to_entry(&self) -> Option<(&'static str, Result<serde_json::Value, serde_json::Error>)> {
                 match self {
                     $( Content::$variant(inner) => Some(($key, serde_json::to_value(inner))), )*
+                    Content::Unexpected { kind, value } => kind.content_key().map(|key| (key, Ok(value.clone()))),
                     Content::WaitingMessage | Content::Unknown(_) => None,
                 }
             }
@@ -557,6 +632,10 @@ macro_rules! content_kinds {
             fn serialize_entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
                 match self {
                     $( Content::$variant(inner) => map.serialize_entry($key, inner), )*
+                    Content::Unexpected { kind, value } => match kind.content_key() {
+                        Some(key) => map.serialize_entry(key, value),
+                        None => Ok(()),
+                    },
                     Content::WaitingMessage => Ok(()),
                     Content::Unknown(entries) => {
                         for (key, value) in entries {
@@ -571,15 +650,39 @@ macro_rules! content_kinds {
                 match self {
                     $(
                         Content::$variant(inner) => {
-                            if !<$ty as $crate::Unmodeled>::LEAF {
-                                $crate::mechanism::unmodeled::with_token(pointer, $key, |p| {
-                                    $crate::Unmodeled::collect_unmodeled(inner, p, out)
+                            if !<$ty as $crate::mechanism::field_value::FieldValue>::LEAF {
+                                $crate::mechanism::field_value::with_token(pointer, $key, |p| {
+                                    $crate::mechanism::field_value::FieldValue::collect_unmodeled(inner, p, out)
                                 });
                             }
                         }
                     )*
-                    Content::WaitingMessage => {}
-                    Content::Unknown(entries) => $crate::mechanism::unmodeled::extra_pointers(entries, pointer, out),
+                    Content::WaitingMessage | Content::Unexpected { .. } => {}
+                    Content::Unknown(entries) => $crate::mechanism::field_value::extra_pointers(entries, pointer, out),
+                }
+            }
+
+            fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<$crate::UnexpectedValue>) {
+                match self {
+                    $(
+                        Content::$variant(inner) => {
+                            if !<$ty as $crate::mechanism::field_value::FieldValue>::LEAF {
+                                $crate::mechanism::field_value::with_token(pointer, $key, |p| {
+                                    $crate::mechanism::field_value::FieldValue::collect_unexpected(inner, p, out)
+                                });
+                            }
+                        }
+                    )*
+                    Content::Unexpected { kind, value } => {
+                        if let Some(key) = kind.content_key() {
+                            out.push($crate::UnexpectedValue {
+                                pointer: $crate::mechanism::json_pointer::push(pointer.clone(), key),
+                                expected: Content::expected(*kind),
+                                found: $crate::mechanism::field_value::describe(value),
+                            });
+                        }
+                    }
+                    Content::WaitingMessage | Content::Unknown(_) => {}
                 }
             }
 

@@ -9,7 +9,9 @@
 //!   into `Content` and `Kind`.
 //! * `object`: the single-pass object visitor behind every model's `Deserialize` and
 //!   `Serialize`, and the helpers for its JSON Schema.
-//! * `unmodeled`: the JSON pointers of every key a model kept in an `extra` map.
+//! * `field_value`: [`crate::quirks::FieldValue`], what every field type knows about itself:
+//!   how to be read tolerantly (a value of an unexpected JSON type is kept, never an error),
+//!   and how to list unmodeled keys and unexpected values.
 //! * `read_value`: reading a [`crate::Callback`] out of an already-parsed `serde_json::Value`,
 //!   `type` first.
 //! * `lossless`: the allocation-free check that a callback serializes back to its input.
@@ -18,9 +20,9 @@
 //! The quirk types the models use as field types (`Field`, `Timestamp`, `NumberOrString`) are
 //! in [`crate::quirks`].
 
+pub(crate) mod field_value;
 pub mod json_pointer;
 pub(crate) mod lossless;
 pub(crate) mod macros;
 pub(crate) mod object;
 pub(crate) mod read_value;
-pub(crate) mod unmodeled;

@@ -81,6 +81,14 @@ pub(crate) trait Members {
     /// Adds the JSON pointers of whatever the members did not model.
     fn collect_member_unmodeled(&self, _pointer: &mut String, _out: &mut Vec<String>) {}
 
+    /// Adds the values of an unexpected JSON type the members kept.
+    fn collect_member_unexpected(
+        &self,
+        _pointer: &mut String,
+        _out: &mut Vec<crate::UnexpectedValue>,
+    ) {
+    }
+
     /// Adds the schemas of the keys the members own, after the fields' properties.
     #[cfg(feature = "schema")]
     fn member_properties(

@@ -1,6 +1,14 @@
-//! [`Field`]: a value that may be absent, `null`, or present.
+//! [`Field`]: a value that may be absent, `null`, present, or of an unexpected JSON type.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
+use serde::de::{self, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::mechanism::field_value::FieldValue;
 
 /// A documented field of a payload, which Z-API may leave out, send as `null`, or fill in.
 ///
@@ -8,8 +16,23 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// would either drop the `null` or invent one. `Field` keeps the three states apart, so a payload
 /// written back out has exactly the keys it came with.
 ///
+/// A fourth state keeps a value whose JSON type is not the one the model expects
+/// ([`Field::Unexpected`]): Z-API changing a field's type costs that field, never the payload.
+///
 /// Struct fields of this type are skipped when serializing if they are [`Field::Absent`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+///
+/// ```
+/// use zapi_webhooks::{Callback, Field};
+///
+/// let callback = Callback::from_slice(br#"{"type":"ReceivedCallback","fromMe":"true","phone":"5511"}"#)?;
+/// let msg = callback.as_received().expect("a received callback");
+/// assert_eq!(msg.from_me, Field::Unexpected(serde_json::json!("true")));
+/// assert_eq!(msg.from_me.get(), None);
+/// assert_eq!(msg.phone.as_deref(), Some("5511"));
+/// assert_eq!(callback.unexpected()[0].pointer, "/fromMe");
+/// # Ok::<(), zapi_webhooks::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Field<T> {
     /// The key was not in the payload.
@@ -19,6 +42,10 @@ pub enum Field<T> {
     Null,
     /// The key was there with a value.
     Present(T),
+    /// The key was there with a value of a JSON type the model does not expect there (a string
+    /// where a boolean belongs, ...), kept exactly as sent. Reads as no value; listed by
+    /// [`crate::Callback::unexpected`].
+    Unexpected(Value),
 }
 
 impl<T> Field<T> {
@@ -32,16 +59,29 @@ impl<T> Field<T> {
         matches!(self, Field::Null)
     }
 
-    /// `true` when the key carried a value.
+    /// `true` when the key carried a value of the expected type.
     pub fn is_present(&self) -> bool {
         matches!(self, Field::Present(_))
+    }
+
+    /// `true` when the key carried a value of an unexpected JSON type.
+    pub fn is_unexpected(&self) -> bool {
+        matches!(self, Field::Unexpected(_))
+    }
+
+    /// The value of an unexpected JSON type, as sent, if that is what the key carried.
+    pub fn unexpected(&self) -> Option<&Value> {
+        match self {
+            Field::Unexpected(value) => Some(value),
+            _ => None,
+        }
     }
 
     /// The value, if there was one (absent and `null` both give `None`).
     pub fn get(&self) -> Option<&T> {
         match self {
             Field::Present(value) => Some(value),
-            Field::Absent | Field::Null => None,
+            Field::Absent | Field::Null | Field::Unexpected(_) => None,
         }
     }
 
@@ -49,15 +89,16 @@ impl<T> Field<T> {
     pub fn get_mut(&mut self) -> Option<&mut T> {
         match self {
             Field::Present(value) => Some(value),
-            Field::Absent | Field::Null => None,
+            Field::Absent | Field::Null | Field::Unexpected(_) => None,
         }
     }
 
-    /// Converts into an `Option`, forgetting whether a missing value was absent or `null`.
+    /// Converts into an `Option`, forgetting whether a missing value was absent, `null` or of an
+    /// unexpected type.
     pub fn into_option(self) -> Option<T> {
         match self {
             Field::Present(value) => Some(value),
-            Field::Absent | Field::Null => None,
+            Field::Absent | Field::Null | Field::Unexpected(_) => None,
         }
     }
 
@@ -67,6 +108,7 @@ impl<T> Field<T> {
             Field::Absent => Field::Absent,
             Field::Null => Field::Null,
             Field::Present(value) => Field::Present(value),
+            Field::Unexpected(value) => Field::Unexpected(value.clone()),
         }
     }
 
@@ -76,6 +118,7 @@ impl<T> Field<T> {
             Field::Absent => Field::Absent,
             Field::Null => Field::Null,
             Field::Present(value) => Field::Present(f(value)),
+            Field::Unexpected(value) => Field::Unexpected(value),
         }
     }
 }
@@ -107,6 +150,7 @@ impl<T: Serialize> Serialize for Field<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Field::Present(value) => value.serialize(serializer),
+            Field::Unexpected(value) => value.serialize(serializer),
             // Absent fields are skipped by their containers; if one is serialized on its own
             // the closest JSON is `null`.
             Field::Absent | Field::Null => serializer.serialize_none(),
@@ -114,11 +158,116 @@ impl<T: Serialize> Serialize for Field<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
+/// Tolerant: `null` is [`Field::Null`], a value of the expected type goes straight into
+/// [`Field::Present`] (scalars are never buffered), and a value of any other JSON type is kept
+/// as [`Field::Unexpected`]. Only what serde_json itself refuses (invalid JSON, its recursion
+/// limit) is an error. Absence is the container's default.
+impl<'de, T: FieldValue + Deserialize<'de>> Deserialize<'de> for Field<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // A key that is present deserializes through here: `null` is Null, anything else is
-        // the value. Absence is the container's default.
-        Ok(Option::<T>::deserialize(deserializer)?.into())
+        if T::ANY {
+            return Ok(Option::<T>::deserialize(deserializer)?.into());
+        }
+        deserializer.deserialize_any(FieldVisitor(PhantomData))
+    }
+}
+
+struct FieldVisitor<T>(PhantomData<T>);
+
+impl<T> FieldVisitor<T> {
+    /// The value read from a scalar deserializer, or the scalar kept as unexpected.
+    fn scalar<'de, E, D>(deserializer: D, fallback: impl FnOnce() -> Value) -> Field<T>
+    where
+        T: Deserialize<'de>,
+        D: Deserializer<'de, Error = E>,
+    {
+        match T::deserialize(deserializer) {
+            Ok(value) => Field::Present(value),
+            Err(_) => Field::Unexpected(fallback()),
+        }
+    }
+}
+
+impl<'de, T: FieldValue + Deserialize<'de>> Visitor<'de> for FieldVisitor<T> {
+    type Value = Field<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&T::expected())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Field<T>, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Field<T>, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field<T>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Field<T>, E> {
+        Ok(Self::scalar(
+            IntoDeserializer::<'de, E>::into_deserializer(v),
+            || Value::Bool(v),
+        ))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Field<T>, E> {
+        Ok(Self::scalar(
+            IntoDeserializer::<'de, E>::into_deserializer(v),
+            || Value::from(v),
+        ))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Field<T>, E> {
+        Ok(Self::scalar(
+            IntoDeserializer::<'de, E>::into_deserializer(v),
+            || Value::from(v),
+        ))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Field<T>, E> {
+        Ok(Self::scalar(
+            IntoDeserializer::<'de, E>::into_deserializer(v),
+            || Value::from(v),
+        ))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Field<T>, E> {
+        Ok(Self::scalar(BorrowedStrDeserializer::<E>::new(v), || {
+            Value::String(v.to_owned())
+        }))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Field<T>, E> {
+        // `T` may only take borrowed strings from the input: give it an owned one.
+        match T::deserialize(StrDeserializer::<E>::new(v)) {
+            Ok(value) => Ok(Field::Present(value)),
+            Err(_) => Ok(Self::scalar(
+                StringDeserializer::<E>::new(v.to_owned()),
+                || Value::String(v.to_owned()),
+            )),
+        }
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Field<T>, E> {
+        let fallback = Value::String(v.clone());
+        Ok(Self::scalar(StringDeserializer::<E>::new(v), || fallback))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<T>, A::Error> {
+        Ok(match T::read_map(map)? {
+            Ok(value) => Field::Present(value),
+            Err(value) => Field::Unexpected(value),
+        })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<T>, A::Error> {
+        Ok(match T::read_seq(seq)? {
+            Ok(value) => Field::Present(value),
+            Err(value) => Field::Unexpected(value),
+        })
     }
 }
 

@@ -13,6 +13,7 @@ mod field;
 mod number_or_string;
 mod timestamp;
 
+pub use crate::mechanism::field_value::FieldValue;
 pub use field::Field;
 pub use number_or_string::NumberOrString;
 pub use timestamp::{MILLIS_THRESHOLD, TimeUnit, Timestamp};

@@ -312,6 +312,14 @@ impl Members for ReceivedCallback {
         self.content.collect_unmodeled(pointer, out);
     }
 
+    fn collect_member_unexpected(
+        &self,
+        pointer: &mut String,
+        out: &mut Vec<crate::UnexpectedValue>,
+    ) {
+        self.content.collect_unexpected(pointer, out);
+    }
+
     #[cfg(feature = "schema")]
     fn member_properties(
         generator: &mut schemars::SchemaGenerator,

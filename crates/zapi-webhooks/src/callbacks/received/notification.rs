@@ -118,10 +118,33 @@ impl NotificationParameter {
     }
 }
 
-impl crate::Unmodeled for NotificationParameter {
+impl crate::mechanism::field_value::sealed::Sealed for NotificationParameter {}
+
+/// Takes any JSON value (a string, a label object, or anything else as sent).
+impl crate::mechanism::field_value::FieldValue for NotificationParameter {
+    const ANY: bool = true;
+
+    fn expected() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("any JSON value (a notification parameter)")
+    }
+
+    fn read_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Value>, A::Error> {
+        ParameterVisitor.visit_map(map).map(Ok)
+    }
+
+    fn read_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
+        ParameterVisitor.visit_seq(seq).map(Ok)
+    }
+
     fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
         if let NotificationParameter::Object(object) = self {
             object.collect_unmodeled(pointer, out);
+        }
+    }
+
+    fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<crate::UnexpectedValue>) {
+        if let NotificationParameter::Object(object) = self {
+            object.collect_unexpected(pointer, out);
         }
     }
 }

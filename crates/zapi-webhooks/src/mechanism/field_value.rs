@@ -1,0 +1,314 @@
+//! [`FieldValue`]: what every type a model's field can hold knows about itself — how to be read
+//! tolerantly, what it expects, and how to list what it kept without modeling (unmodeled keys)
+//! or without typing (values of an unexpected JSON type).
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{MapAccess, SeqAccess};
+use serde_json::{Map, Number, Value};
+
+use crate::mechanism::json_pointer::push as push_token;
+use crate::{Callback, Field, NumberOrString, Timestamp};
+
+pub(crate) mod sealed {
+    /// Keeps [`super::FieldValue`] implemented by this crate's types only.
+    pub trait Sealed {}
+}
+
+/// A value a model kept although its JSON type is not the one the model expects there (a
+/// string where a boolean belongs, a number where an object belongs, ...): the value is kept
+/// verbatim in the payload, and the field reads as no value ([`Field::Unexpected`]).
+///
+/// [`Callback::unexpected`] lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UnexpectedValue {
+    /// JSON pointer (RFC 6901) of the value.
+    pub pointer: String,
+    /// What the model expected there, e.g. `a boolean`.
+    pub expected: Cow<'static, str>,
+    /// What was found, e.g. `string "true"`.
+    pub found: String,
+}
+
+impl std::fmt::Display for UnexpectedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: invalid type: {}, expected {}",
+            crate::json_pointer::display(&self.pointer),
+            self.found,
+            self.expected
+        )
+    }
+}
+
+/// A type a model's field can hold. Sealed: implemented by this crate's models, open enums and
+/// quirk types, and by `String`, `bool`, `u64`, `serde_json::Number`, `serde_json::Value` and
+/// `Vec`s of them. Its items are the crate's machinery, not API.
+pub trait FieldValue: sealed::Sealed + Sized {
+    /// `true` for types that never hold unmodeled keys nor unexpected values inside them
+    /// (strings, numbers, open enums, ...): containers skip them without building a pointer.
+    #[doc(hidden)]
+    const LEAF: bool = false;
+
+    /// `true` for types that take any JSON value (`serde_json::Value`): read as they are.
+    #[doc(hidden)]
+    const ANY: bool = false;
+
+    /// What the type expects, in the words of error messages (`a boolean`).
+    #[doc(hidden)]
+    fn expected() -> Cow<'static, str>;
+
+    /// Reads a JSON object met where this type is expected: the value, or (for types that do
+    /// not take objects) the object as a `Value`, kept as unexpected.
+    #[doc(hidden)]
+    fn read_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Value>, A::Error> {
+        Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
+    }
+
+    /// Reads a JSON array met where this type is expected, like [`FieldValue::read_map`].
+    #[doc(hidden)]
+    fn read_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
+    }
+
+    /// Appends the JSON pointer of every unmodeled key inside `self`, which sits at `pointer`.
+    /// `pointer` is a shared buffer: implementations may push to it but must leave it as they
+    /// found it.
+    #[doc(hidden)]
+    fn collect_unmodeled(&self, _pointer: &mut String, _out: &mut Vec<String>) {}
+
+    /// Appends every value of an unexpected JSON type inside `self`, like
+    /// [`FieldValue::collect_unmodeled`].
+    #[doc(hidden)]
+    fn collect_unexpected(&self, _pointer: &mut String, _out: &mut Vec<UnexpectedValue>) {}
+}
+
+/// How a JSON value is named in messages, as serde words it: `string "x"`, `integer 5`,
+/// `floating point 1.5`, `boolean true`, `null`, `an array`, `an object`.
+pub(crate) fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// Runs `f` with `token` appended to the pointer buffer, then restores it.
+pub(crate) fn with_token<R>(
+    pointer: &mut String,
+    token: &str,
+    f: impl FnOnce(&mut String) -> R,
+) -> R {
+    let len = pointer.len();
+    crate::mechanism::json_pointer::push_in_place(pointer, token);
+    let result = f(pointer);
+    pointer.truncate(len);
+    result
+}
+
+/// The JSON pointers (RFC 6901) of every key in `callback` that no model knows, at any depth, in
+/// the order they were found. For an unknown callback, every top-level key.
+///
+/// ```
+/// let callback = zapi_webhooks::Callback::from_slice(
+///     br#"{"type":"ReceivedCallback","brandNew":1,"text":{"message":"hi","shiny":true}}"#,
+/// )?;
+/// assert_eq!(callback.unmodeled(), ["/text/shiny", "/brandNew"]);
+/// # Ok::<(), zapi_webhooks::ParseError>(())
+/// ```
+pub fn unmodeled_pointers(callback: &Callback) -> Vec<String> {
+    let mut out = Vec::new();
+    callback.collect_unmodeled(&mut String::new(), &mut out);
+    out
+}
+
+/// Every value in `callback` whose JSON type is not the one its model expects, at any depth,
+/// with its JSON pointer (see [`Callback::unexpected`]).
+pub fn unexpected_values(callback: &Callback) -> Vec<UnexpectedValue> {
+    let mut out = Vec::new();
+    callback.collect_unexpected(&mut String::new(), &mut out);
+    out
+}
+
+impl Callback {
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
+        match self {
+            Callback::Received(c) => c.collect_unmodeled(pointer, out),
+            Callback::Delivery(c) => c.collect_unmodeled(pointer, out),
+            Callback::MessageStatus(c) => c.collect_unmodeled(pointer, out),
+            Callback::PresenceChat(c) => c.collect_unmodeled(pointer, out),
+            Callback::Connected(c) => c.collect_unmodeled(pointer, out),
+            Callback::Disconnected(c) => c.collect_unmodeled(pointer, out),
+            // `type` was read (to find the callback unknown), so it is not reported.
+            Callback::Unknown(map) => out.extend(
+                map.keys()
+                    .filter(|key| *key != "type")
+                    .map(|key| push_token(pointer.clone(), key)),
+            ),
+        }
+    }
+
+    fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<UnexpectedValue>) {
+        match self {
+            Callback::Received(c) => c.collect_unexpected(pointer, out),
+            Callback::Delivery(c) => c.collect_unexpected(pointer, out),
+            Callback::MessageStatus(c) => c.collect_unexpected(pointer, out),
+            Callback::PresenceChat(c) => c.collect_unexpected(pointer, out),
+            Callback::Connected(c) => c.collect_unexpected(pointer, out),
+            Callback::Disconnected(c) => c.collect_unexpected(pointer, out),
+            // Nothing is typed in an unknown callback, so nothing is unexpected.
+            Callback::Unknown(_) => {}
+        }
+    }
+}
+
+/// Appends the pointers of the keys of an `extra` map.
+pub(crate) fn extra_pointers(map: &Map<String, Value>, pointer: &str, out: &mut Vec<String>) {
+    out.extend(map.keys().map(|key| push_token(pointer.to_owned(), key)));
+}
+
+impl<T: FieldValue> sealed::Sealed for Field<T> {}
+
+impl<T: FieldValue> FieldValue for Field<T> {
+    const LEAF: bool = T::LEAF;
+
+    fn expected() -> Cow<'static, str> {
+        T::expected()
+    }
+
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
+        if let Field::Present(value) = self {
+            value.collect_unmodeled(pointer, out);
+        }
+    }
+
+    fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<UnexpectedValue>) {
+        match self {
+            Field::Present(value) => value.collect_unexpected(pointer, out),
+            Field::Unexpected(value) => out.push(UnexpectedValue {
+                pointer: pointer.clone(),
+                expected: T::expected(),
+                found: describe(value),
+            }),
+            Field::Absent | Field::Null => {}
+        }
+    }
+}
+
+impl<T: FieldValue> sealed::Sealed for Vec<T> {}
+
+impl<T: FieldValue + serde::Serialize + serde::de::DeserializeOwned> FieldValue for Vec<T> {
+    const LEAF: bool = T::LEAF;
+
+    fn expected() -> Cow<'static, str> {
+        format!("an array of {}", T::expected()).into()
+    }
+
+    /// Reads the items one by one, each straight into its type. An item of another JSON type
+    /// (or `null`) costs the array, never the object around it: the items read so far are
+    /// written back to JSON and the rest is read as it is, so the whole array is kept verbatim
+    /// as unexpected.
+    fn read_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Result<Self, Value>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        if T::ANY {
+            while let Some(item) = seq.next_element::<T>()? {
+                items.push(item);
+            }
+            return Ok(Ok(items));
+        }
+        let misfit = loop {
+            match seq.next_element::<Field<T>>()? {
+                None => return Ok(Ok(items)),
+                Some(Field::Present(item)) => items.push(item),
+                Some(Field::Unexpected(value)) => break value,
+                Some(Field::Null | Field::Absent) => break Value::Null,
+            }
+        };
+        let mut values = Vec::with_capacity(items.len() + 1);
+        for item in &items {
+            // Every item type writes back the JSON it was read from.
+            values.push(serde_json::to_value(item).map_err(serde::de::Error::custom)?);
+        }
+        values.push(misfit);
+        while let Some(value) = seq.next_element::<Value>()? {
+            values.push(value);
+        }
+        Ok(Err(Value::Array(values)))
+    }
+
+    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
+        if T::LEAF {
+            return;
+        }
+        for (index, item) in self.iter().enumerate() {
+            with_token(pointer, &index.to_string(), |p| {
+                item.collect_unmodeled(p, out)
+            });
+        }
+    }
+
+    fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<UnexpectedValue>) {
+        if T::LEAF {
+            return;
+        }
+        for (index, item) in self.iter().enumerate() {
+            with_token(pointer, &index.to_string(), |p| {
+                item.collect_unexpected(p, out)
+            });
+        }
+    }
+}
+
+/// Scalar field types: leaves that take no object and no array.
+macro_rules! leaf_field_value {
+    ($($ty:ty => $expected:literal),* $(,)?) => {
+        $(
+            impl sealed::Sealed for $ty {}
+
+            impl FieldValue for $ty {
+                const LEAF: bool = true;
+
+                fn expected() -> Cow<'static, str> {
+                    Cow::Borrowed($expected)
+                }
+            }
+        )*
+    };
+}
+
+leaf_field_value! {
+    String => "a string",
+    bool => "a boolean",
+    u64 => "a non-negative integer",
+    Number => "a number",
+    Timestamp => "an integer or a string of digits (a timestamp)",
+    NumberOrString => "a number or a string",
+}
+
+impl sealed::Sealed for Value {}
+
+/// A field modeled as "any JSON": nothing inside it is unmodeled or unexpected.
+impl FieldValue for Value {
+    const LEAF: bool = true;
+    const ANY: bool = true;
+
+    fn expected() -> Cow<'static, str> {
+        Cow::Borrowed("any JSON value")
+    }
+
+    fn read_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Value>, A::Error> {
+        Value::deserialize(MapAccessDeserializer::new(map)).map(Ok)
+    }
+
+    fn read_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Ok)
+    }
+}
