@@ -15,11 +15,18 @@ pub enum ParseErrorKind {
     Data,
 }
 
-/// A body that is not a valid callback: where ([`ParseError::pointer`], a JSON pointer, plus
-/// line and column) and what (expected vs found, in [`ParseError::message`]).
+/// A body that is not a callback (not JSON, not a JSON object, nested beyond serde_json's
+/// recursion limit), or, from the strict parse, a value of an unexpected JSON type: where
+/// ([`ParseError::pointer`], a JSON pointer, plus line and column when known) and what
+/// (expected vs found, in [`ParseError::message`]).
 ///
 /// ```
-/// let err = zapi_webhooks::Callback::from_slice(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#)
+/// use zapi_webhooks::Callback;
+/// let err = Callback::from_slice(br#"{"type":"ReceivedCallback","phone":}"#).unwrap_err();
+/// assert_eq!(err.pointer(), "/phone");
+/// assert_eq!((err.line(), err.column()), (1, 36));
+///
+/// let err = Callback::from_slice_strict(br#"{"type":"ReceivedCallback","fromMe":"yes"}"#)
 ///     .unwrap_err();
 /// assert_eq!(err.pointer(), "/fromMe");
 /// assert!(err.message().contains("expected a boolean"));

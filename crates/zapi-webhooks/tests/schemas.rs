@@ -60,12 +60,29 @@ fn invalid_payloads() -> Vec<(String, Vec<u8>, String)> {
     out
 }
 
+/// The strict parse and the schema reject each invalid payload at the same pointer; the
+/// tolerant parse keeps every JSON object, with the value at that pointer reported as
+/// unexpected, and writes it back exactly.
 #[test]
 fn invalid_payloads_are_rejected_by_models_and_schema_at_the_same_pointer() {
     for (name, bytes, pointer) in invalid_payloads() {
-        let err = Callback::from_slice(&bytes).expect_err(&name);
+        let err = Callback::from_slice_strict(&bytes).expect_err(&name);
         assert_eq!(err.pointer(), pointer, "{name}: {err}");
         assert!(!err.message().is_empty());
+        match Callback::from_slice(&bytes) {
+            Ok(tolerant) => {
+                let unexpected: Vec<String> =
+                    tolerant.unexpected().into_iter().map(|u| u.pointer).collect();
+                assert!(unexpected.contains(&pointer), "{name}: {unexpected:?}");
+                let original: Value = serde_json::from_slice(&bytes).expect("JSON");
+                assert_eq!(serde_json::to_value(&tolerant).expect("ser"), original, "{name}");
+            }
+            // Only a body that is not a JSON object is refused by the tolerant parse.
+            Err(err) => {
+                assert_eq!(err.pointer(), "", "{name}: {err}");
+                assert!(!bytes.trim_ascii_start().starts_with(b"{"), "{name}: {err}");
+            }
+        }
         let value: Value = serde_json::from_slice(&bytes).expect("invalid payloads are JSON");
         let issues = validator(Target::Any)
             .validate(&value, Flavor::Permissive)
@@ -264,8 +281,12 @@ proptest! {
     // Seeds of failures are kept in (and replayed from) `tests/schemas.proptest-regressions`.
     #![proptest_config(common::proptest_config(768))]
 
+    /// "The strict parse accepts" ⇔ "the permissive schema accepts", which is also "the
+    /// tolerant parse reports no unexpected value and no error" ⇔ "the permissive schema
+    /// accepts"; and the tolerant parse accepts every mutant (all are JSON objects) and writes
+    /// it back exactly.
     #[test]
-    fn serde_accepts_iff_permissive_schema_accepts(
+    fn strict_parse_accepts_iff_permissive_schema_accepts(
         index in any::<prop::sample::Index>(),
         mutations in prop::collection::vec(mutation(), 1..4),
     ) {
@@ -275,7 +296,14 @@ proptest! {
             apply(&mut payload, m);
         }
         let bytes = serde_json::to_vec(&payload).expect("serialize");
-        let serde_verdict = Callback::from_slice(&bytes);
+        let tolerant = Callback::from_slice(&bytes);
+        prop_assert!(tolerant.is_ok(), "tolerant parse refused {}: {:?}", payload, tolerant.err());
+        let clean = tolerant.as_ref().is_ok_and(|parsed| parsed.unexpected().is_empty());
+        if let Ok(parsed) = &tolerant {
+            prop_assert_eq!(serde_json::to_value(parsed).expect("serialize"), payload.clone());
+        }
+        let serde_verdict = Callback::from_slice_strict(&bytes);
+        prop_assert_eq!(clean, serde_verdict.is_ok());
         let schema_verdict = validator(Target::Any).validate(&payload, Flavor::Permissive);
         prop_assert_eq!(
             serde_verdict.is_ok(),
@@ -325,7 +353,8 @@ fn agreement_generator_produces_both_verdicts() {
         for m in &mutations {
             apply(&mut payload, m);
         }
-        match Callback::from_value(&payload) {
+        let bytes = serde_json::to_vec(&payload).expect("serialize");
+        match Callback::from_slice_strict(&bytes) {
             Ok(_) => accepted += 1,
             Err(_) => rejected += 1,
         }

@@ -85,6 +85,17 @@ pub trait FieldValue: sealed::Sealed + Sized {
     /// [`FieldValue::collect_unmodeled`].
     #[doc(hidden)]
     fn collect_unexpected(&self, _pointer: &mut String, _out: &mut Vec<UnexpectedValue>) {}
+
+    /// Reports `value`, kept where this type was expected, as unexpected: by default the value
+    /// itself; an array type names the items that do not fit instead.
+    #[doc(hidden)]
+    fn report_unexpected(value: &Value, pointer: &str, out: &mut Vec<UnexpectedValue>) {
+        out.push(UnexpectedValue {
+            pointer: pointer.to_owned(),
+            expected: Self::expected(),
+            found: describe(value),
+        });
+    }
 }
 
 /// How a JSON value is named in messages, as serde words it: `string "x"`, `integer 5`,
@@ -164,8 +175,17 @@ impl Callback {
             Callback::PresenceChat(c) => c.collect_unexpected(pointer, out),
             Callback::Connected(c) => c.collect_unexpected(pointer, out),
             Callback::Disconnected(c) => c.collect_unexpected(pointer, out),
-            // Nothing is typed in an unknown callback, so nothing is unexpected.
-            Callback::Unknown(_) => {}
+            // Nothing is typed in an unknown callback, so nothing is unexpected but a `type` that
+            // is not a string (it names no callback).
+            Callback::Unknown(map) => {
+                if let Some(value) = map.get("type").filter(|value| !value.is_string()) {
+                    out.push(UnexpectedValue {
+                        pointer: push_token(pointer.clone(), "type"),
+                        expected: Cow::Borrowed("a string (the callback type)"),
+                        found: describe(value),
+                    });
+                }
+            }
         }
     }
 }
@@ -193,11 +213,7 @@ impl<T: FieldValue> FieldValue for Field<T> {
     fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<UnexpectedValue>) {
         match self {
             Field::Present(value) => value.collect_unexpected(pointer, out),
-            Field::Unexpected(value) => out.push(UnexpectedValue {
-                pointer: pointer.clone(),
-                expected: T::expected(),
-                found: describe(value),
-            }),
+            Field::Unexpected(value) => T::report_unexpected(value, pointer, out),
             Field::Absent | Field::Null => {}
         }
     }
@@ -242,6 +258,29 @@ impl<T: FieldValue + serde::Serialize + serde::de::DeserializeOwned> FieldValue 
             values.push(value);
         }
         Ok(Err(Value::Array(values)))
+    }
+
+    /// An array kept because some items do not fit: each of those items, at its own pointer
+    /// (where a schema validator names it too). Anything else: the value itself.
+    fn report_unexpected(value: &Value, pointer: &str, out: &mut Vec<UnexpectedValue>) {
+        let Value::Array(items) = value else {
+            out.push(UnexpectedValue {
+                pointer: pointer.to_owned(),
+                expected: Self::expected(),
+                found: describe(value),
+            });
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            let fits = matches!(Field::<T>::deserialize(item), Ok(Field::Present(_)));
+            if !fits {
+                out.push(UnexpectedValue {
+                    pointer: push_token(pointer.to_owned(), &index.to_string()),
+                    expected: T::expected(),
+                    found: describe(item),
+                });
+            }
+        }
     }
 
     fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {

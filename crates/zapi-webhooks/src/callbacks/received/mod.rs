@@ -318,6 +318,16 @@ impl Members for ReceivedCallback {
         out: &mut Vec<crate::UnexpectedValue>,
     ) {
         self.content.collect_unexpected(pointer, out);
+        // Content that lost to a higher-priority key is parked in `extra` as JSON; it is still
+        // a known key, so what it holds of an unexpected type counts too. Payloads rarely carry
+        // two content keys, so this re-reading is rare.
+        for (key, value) in &self.extra {
+            if Content::is_content_key(key) && !value.is_null() {
+                if let Ok(Some(parked)) = Content::take(key, value.clone()) {
+                    parked.collect_unexpected(pointer, out);
+                }
+            }
+        }
     }
 
     #[cfg(feature = "schema")]
