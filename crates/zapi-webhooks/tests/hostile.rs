@@ -191,7 +191,11 @@ fn nan_like_values_in_number_fields() {
     ] {
         if kind == ParseErrorKind::Data {
             let parsed = lossless(body.as_bytes());
-            assert_eq!(parsed.unexpected()[0].pointer, "/location/latitude", "{body}");
+            assert_eq!(
+                parsed.unexpected()[0].pointer,
+                "/location/latitude",
+                "{body}"
+            );
             let err = Callback::from_slice_strict(body.as_bytes()).expect_err(body);
             assert_eq!(err.pointer(), "/location/latitude", "{body}: {err}");
             assert_eq!(err.kind(), kind, "{body}: {err}");

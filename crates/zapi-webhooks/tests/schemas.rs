@@ -71,11 +71,18 @@ fn invalid_payloads_are_rejected_by_models_and_schema_at_the_same_pointer() {
         assert!(!err.message().is_empty());
         match Callback::from_slice(&bytes) {
             Ok(tolerant) => {
-                let unexpected: Vec<String> =
-                    tolerant.unexpected().into_iter().map(|u| u.pointer).collect();
+                let unexpected: Vec<String> = tolerant
+                    .unexpected()
+                    .into_iter()
+                    .map(|u| u.pointer)
+                    .collect();
                 assert!(unexpected.contains(&pointer), "{name}: {unexpected:?}");
                 let original: Value = serde_json::from_slice(&bytes).expect("JSON");
-                assert_eq!(serde_json::to_value(&tolerant).expect("ser"), original, "{name}");
+                assert_eq!(
+                    serde_json::to_value(&tolerant).expect("ser"),
+                    original,
+                    "{name}"
+                );
             }
             // Only a body that is not a JSON object is refused by the tolerant parse.
             Err(err) => {

@@ -345,7 +345,10 @@ fn repeated_keys_found_by_the_fuzzer() {
             r#"{"type":"PresenceChatCallback","type":"c"}"#,
             Some("unknown"),
         ),
-        (r#"{"type":"x","type":"ReceivedCallback","fromMe":1}"#, Some("unknown")),
+        (
+            r#"{"type":"x","type":"ReceivedCallback","fromMe":1}"#,
+            Some("unknown"),
+        ),
         (
             r#"{"type":"ReceivedCallback","text":null,"text":{}}"#,
             Some("text"),
