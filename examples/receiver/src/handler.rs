@@ -5,7 +5,7 @@ use std::fmt;
 use axum::body::Bytes;
 use axum::http::StatusCode;
 use tokio::sync::mpsc;
-use zapi_webhooks::Callback;
+use zapi_webhooks::{Callback, UnexpectedValue};
 
 /// One accepted delivery, as handed to the [`WebhookHandler`].
 #[derive(Debug, Clone)]
@@ -18,6 +18,12 @@ pub struct Webhook {
     pub callback: Callback,
     /// JSON pointers of the keys no model knows (see [`Callback::unmodeled`]).
     pub unmodeled: Vec<String>,
+    /// The values kept although their JSON type is not the one the models expect (e.g.
+    /// `"fromMe": "true"`), with their JSON pointers (see [`Callback::unexpected`]). The
+    /// model keeps them verbatim ([`zapi_webhooks::Field::Unexpected`],
+    /// [`zapi_webhooks::Content::Unexpected`]) and the raw body was kept (see
+    /// [`crate::KeepReason::UnexpectedValues`]).
+    pub unexpected: Vec<UnexpectedValue>,
     /// Where the raw body was kept, if it was (see [`crate::RawSink`]).
     pub kept: Option<String>,
     /// The request body, byte for byte.

@@ -13,18 +13,23 @@
 //! 3. The body may be at most [`Config::body_limit`] bytes (default [`DEFAULT_BODY_LIMIT`]),
 //!    else `413 Payload Too Large`: refused from `Content-Length` before reading, or while
 //!    reading a chunked body.
-//! 4. [`Inspector::inspect`] (the library's diagnosis); a payload it cannot type is `400 Bad Request` with
-//!    `{"error": "at /fromMe: ...", "pointer": "/fromMe"}`.
+//! 4. [`Inspector::inspect`] (the library's diagnosis). The models are tolerant: unknown
+//!    keys, unknown types and kinds, and known fields whose JSON type is not the expected one
+//!    (`"fromMe": "true"`, `"text": "hi"`; kept verbatim as [`zapi_webhooks::UnexpectedValue`]s)
+//!    all parse. Only a body that is not a JSON object (invalid JSON, empty, an array, ...) is
+//!    `400 Bad Request`, with `{"error": "at /phone: ...", "pointer": "/phone"}`.
 //! 5. Logging: unknown callback types, unknown message kinds and unmodeled fields (their JSON
-//!    pointers) are logged with the [`log`] facade.
-//! 6. The raw body of an unknown callback type or unknown message kind (and, with
-//!    [`Config::keep_unmodeled`], of one with unmodeled fields) goes to the [`RawSink`], byte
-//!    for byte. If that fails the answer is `500`, so the sender sees the delivery failed
-//!    rather than the body being lost quietly.
+//!    pointers) are logged with the [`log`] facade, and so are unexpected values (one warning
+//!    naming each pointer with what was expected and found).
+//! 6. The raw body of an unknown callback type, an unknown message kind or a payload with
+//!    unexpected values (and, with [`Config::keep_unmodeled`], of one with unmodeled fields)
+//!    goes to the [`RawSink`], byte for byte. If that fails the answer is `500`, so the sender
+//!    sees the delivery failed rather than the body being lost quietly.
 //! 7. The [`Webhook`] goes to the [`WebhookHandler`]; if it refuses, the answer is its
 //!    [`HandlerError::status`] (`503` or `500`).
 //! 8. `200 OK` with a short JSON summary: `{"callback": "received", "type": "ReceivedCallback",
-//!    "kind": "text", "unmodeled": [], "kept": false}`.
+//!    "kind": "text", "unmodeled": [], "unexpected": [], "kept": false}` (`unexpected` lists
+//!    the pointers of the unexpected values, e.g. `["/fromMe"]`).
 //!
 //! Every error answer is JSON: `{"error": "..."}`, plus `"pointer"` for a body that did not
 //! parse.
@@ -61,7 +66,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::{Map, Value, json};
 use zapi_webhooks::inspect::{Inspector, Problem};
-use zapi_webhooks::{Callback, Kind};
+use zapi_webhooks::{Callback, Kind, UnexpectedValue};
 
 pub use handler::{HandlerError, Webhook, WebhookHandler};
 pub use sink::{DirSink, KeepReason, KeptPayload, MemorySink, RawSink};
@@ -161,12 +166,15 @@ fn error_response(status: StatusCode, error: String, pointer: Option<&str>) -> R
 fn keep_reason(
     callback: &Callback,
     unmodeled: &[String],
+    unexpected: &[UnexpectedValue],
     keep_unmodeled: bool,
 ) -> Option<KeepReason> {
     if callback.callback_type().is_none() {
         Some(KeepReason::UnknownCallback)
     } else if callback.message_kind() == Some(Kind::Unknown) {
         Some(KeepReason::UnknownKind)
+    } else if !unexpected.is_empty() {
+        Some(KeepReason::UnexpectedValues)
     } else if keep_unmodeled && !unmodeled.is_empty() {
         Some(KeepReason::Unmodeled)
     } else {
@@ -195,8 +203,9 @@ async fn receive(State(config): State<Arc<Config>>, request: Request) -> Respons
         Err(response) => return response,
     };
 
-    // The library's diagnosis: the typed callback, its kind and its unmodeled keys, or the
-    // problem (with its JSON pointer) that kept it from being typed.
+    // The library's diagnosis: the typed callback, its kind, its unmodeled keys and its
+    // unexpected values, or (for a body that is not a JSON object) the problem, with its JSON
+    // pointer, that kept it from being typed.
     let report = Inspector::models_only().inspect(&body);
     let Some(callback) = report.model else {
         let problem = report
@@ -212,6 +221,7 @@ async fn receive(State(config): State<Arc<Config>>, request: Request) -> Respons
         );
     };
     let unmodeled = report.unmodeled;
+    let unexpected = report.unexpected;
 
     let type_value = callback.type_value().map(str::to_owned);
     let type_shown = type_value.as_deref().unwrap_or("(no type)");
@@ -231,10 +241,26 @@ async fn receive(State(config): State<Arc<Config>>, request: Request) -> Respons
             target: LOG_TARGET,
             "{path}: {type_shown} {kind}: unmodeled fields {fields}"
         ),
-        _ => log::debug!(target: LOG_TARGET, "{path}: {type_shown} {kind}"),
+        _ if unexpected.is_empty() => {
+            log::debug!(target: LOG_TARGET, "{path}: {type_shown} {kind}");
+        }
+        _ => {}
     }
+    if !unexpected.is_empty() {
+        // Each one as `/fromMe: invalid type: string "yes", expected a boolean`.
+        let values = unexpected
+            .iter()
+            .map(UnexpectedValue::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        log::warn!(
+            target: LOG_TARGET,
+            "{path}: {type_shown} {kind}: unexpected values {values}"
+        );
+    }
+    let unexpected_pointers: Vec<&str> = unexpected.iter().map(|u| u.pointer.as_str()).collect();
 
-    let kept = match keep_reason(&callback, &unmodeled, config.keep_unmodeled) {
+    let kept = match keep_reason(&callback, &unmodeled, &unexpected, config.keep_unmodeled) {
         None => None,
         Some(reason) => {
             let payload = KeptPayload {
@@ -242,6 +268,7 @@ async fn receive(State(config): State<Arc<Config>>, request: Request) -> Respons
                 path: path.clone(),
                 type_value: type_value.clone(),
                 unmodeled: unmodeled.clone(),
+                unexpected: unexpected.clone(),
                 received_at,
                 body: body.clone(),
             };
@@ -257,12 +284,14 @@ async fn receive(State(config): State<Arc<Config>>, request: Request) -> Respons
         "type": type_value,
         "kind": kind,
         "unmodeled": unmodeled,
+        "unexpected": unexpected_pointers,
         "kept": kept.is_some(),
     });
     let webhook = Webhook {
         path,
         callback,
         unmodeled,
+        unexpected,
         kept,
         body,
     };
@@ -395,16 +424,24 @@ mod tests {
     fn keep_reasons() -> Result<(), zapi_webhooks::ParseError> {
         let unknown = Callback::from_slice(br#"{"type":"NewCallback"}"#)?;
         assert_eq!(
-            keep_reason(&unknown, &[], false),
+            keep_reason(&unknown, &[], &[], false),
             Some(KeepReason::UnknownCallback)
         );
         let text = Callback::from_slice(br#"{"type":"ReceivedCallback","text":{"message":"hi"}}"#)?;
-        assert_eq!(keep_reason(&text, &[], true), None);
+        assert_eq!(keep_reason(&text, &[], &[], true), None);
         let extra = ["/x".to_owned()];
-        assert_eq!(keep_reason(&text, &extra, false), None);
+        assert_eq!(keep_reason(&text, &extra, &[], false), None);
         assert_eq!(
-            keep_reason(&text, &extra, true),
+            keep_reason(&text, &extra, &[], true),
             Some(KeepReason::Unmodeled)
+        );
+        let retyped =
+            Callback::from_slice(br#"{"type":"ReceivedCallback","fromMe":"yes","text":{}}"#)?;
+        let unexpected = retyped.unexpected();
+        assert_eq!(unexpected.len(), 1);
+        assert_eq!(
+            keep_reason(&retyped, &extra, &unexpected, true),
+            Some(KeepReason::UnexpectedValues)
         );
         Ok(())
     }

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
+use zapi_webhooks::UnexpectedValue;
 
 /// Why a payload's raw body is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +20,10 @@ pub enum KeepReason {
     UnknownCallback,
     /// A `ReceivedCallback` whose message kind the crate does not model.
     UnknownKind,
+    /// A known callback with values whose JSON type is not the one the models expect (e.g.
+    /// `"fromMe": "true"`): the models keep them verbatim, and the raw body shows what Z-API
+    /// sent (see [`zapi_webhooks::UnexpectedValue`]).
+    UnexpectedValues,
     /// A known callback and kind, but with keys no model knows (kept only when
     /// [`crate::Config::keep_unmodeled`] is on).
     Unmodeled,
@@ -26,11 +31,12 @@ pub enum KeepReason {
 
 impl KeepReason {
     /// A stable kebab-case name, used in file names and logs: `unknown-callback`,
-    /// `unknown-kind` or `unmodeled`.
+    /// `unknown-kind`, `unexpected-values` or `unmodeled`.
     pub fn as_str(self) -> &'static str {
         match self {
             KeepReason::UnknownCallback => "unknown-callback",
             KeepReason::UnknownKind => "unknown-kind",
+            KeepReason::UnexpectedValues => "unexpected-values",
             KeepReason::Unmodeled => "unmodeled",
         }
     }
@@ -53,6 +59,9 @@ pub struct KeptPayload {
     pub type_value: Option<String>,
     /// JSON pointers of the keys no model knows.
     pub unmodeled: Vec<String>,
+    /// The values kept although their JSON type is not the one the models expect, with their
+    /// JSON pointers (see [`zapi_webhooks::Callback::unexpected`]).
+    pub unexpected: Vec<UnexpectedValue>,
     /// When the request was received.
     pub received_at: SystemTime,
     /// The request body, byte for byte.
@@ -257,6 +266,7 @@ mod tests {
             path: "/".to_owned(),
             type_value: type_value.map(str::to_owned),
             unmodeled: Vec::new(),
+            unexpected: Vec::new(),
             received_at: UNIX_EPOCH + std::time::Duration::from_millis(1_700_000_000_123),
             body: Bytes::from_static(body),
         }
@@ -305,6 +315,11 @@ mod tests {
         let kept = sink.keep(&p)?;
         assert_ne!(Path::new(&kept), taken);
         assert!(kept.ends_with("-000001-unknown-kind.json"), "{kept}");
+        let retyped = sink.keep(&payload(KeepReason::UnexpectedValues, None, b"{}"))?;
+        assert!(
+            retyped.ends_with("-000002-unexpected-values.json"),
+            "{retyped}"
+        );
         assert_eq!(fs::read(&taken)?, b"do not overwrite");
         fs::remove_dir_all(&dir)
     }

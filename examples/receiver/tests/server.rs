@@ -364,13 +364,15 @@ async fn every_fixture_is_accepted_and_handed_to_the_handler() -> TestResult {
 #[tokio::test]
 async fn bad_json_is_400_with_a_pointer() -> TestResult {
     let mut server = start_default().await?;
-    let cases: [(&[u8], &str); 4] = [
+    let cases: [(&[u8], &str); 6] = [
         (br#"{"type":"ReceivedCallback","phone":}"#, "/phone"),
         // Truncated after a complete member: the core crate reports `/?` here (a placeholder
         // for "the next key"), so only the presence of a pointer is checked.
         (br#"{"type":"ReceivedCallback","text":{"message":"hi"}"#, ""),
         (b"", ""),
         (b"[1, 2]", ""),
+        (b"\"ReceivedCallback\"", ""),
+        (b"null", ""),
     ];
     for (body, pointer) in cases {
         let shown = String::from_utf8_lossy(body);
@@ -392,23 +394,88 @@ async fn bad_json_is_400_with_a_pointer() -> TestResult {
     Ok(())
 }
 
+/// The pointers listed in a summary's `unexpected`.
+fn summary_unexpected(summary: &Value) -> Result<Vec<&str>, &'static str> {
+    Ok(summary["unexpected"]
+        .as_array()
+        .ok_or("no unexpected list")?
+        .iter()
+        .filter_map(Value::as_str)
+        .collect())
+}
+
 #[tokio::test]
-async fn wrong_field_type_is_400_naming_the_pointer() -> TestResult {
+async fn retyped_field_is_accepted_logged_and_kept_byte_for_byte() -> TestResult {
     let mut server = start_default().await?;
-    let reply = post(
-        server.addr,
-        "/webhook/received",
-        br#"{"type":"ReceivedCallback","fromMe":"yes"}"#,
-    )
-    .await?;
-    expect_status(&reply, 400, "fromMe")?;
-    let error = reply.json()?;
-    assert_eq!(error["pointer"], "/fromMe");
-    let message = error["error"].as_str().ok_or("no error message")?;
-    assert!(message.starts_with("at /fromMe: "), "{message}");
-    assert!(message.contains("expected a boolean"), "{message}");
-    assert!(server.rx.try_recv().is_err());
-    assert!(!logged("400, at /fromMe").is_empty());
+    let body = br#"{"type":"ReceivedCallback","fromMe":"yes","text":{"message":"hi"}}"#;
+    let reply = post(server.addr, "/webhook/retyped", body).await?;
+    expect_status(&reply, 200, "fromMe as a string")?;
+    let summary = reply.json()?;
+    assert_eq!(summary["callback"], "received");
+    assert_eq!(summary["kind"], "text");
+    assert_eq!(summary_unexpected(&summary)?, ["/fromMe"]);
+    assert_eq!(summary["unmodeled"], serde_json::json!([]));
+    assert_eq!(summary["kept"], true);
+
+    let webhook = server.rx.try_recv()?;
+    assert_eq!(webhook.unexpected.len(), 1);
+    let value = &webhook.unexpected[0];
+    assert_eq!(value.pointer, "/fromMe");
+    assert_eq!(value.expected, "a boolean");
+    assert_eq!(value.found, "string \"yes\"");
+    assert_eq!(webhook.callback.kind_name(), "text");
+    assert_eq!(webhook.callback.unexpected(), webhook.unexpected);
+    assert_eq!(webhook.kept.as_deref(), Some("memory #1"));
+    assert_eq!(webhook.body, &body[..]);
+
+    let kept = server.sink.take();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].reason, KeepReason::UnexpectedValues);
+    assert_eq!(kept[0].body, &body[..], "byte for byte");
+    assert_eq!(kept[0].unexpected, webhook.unexpected);
+    assert_eq!(kept[0].path, "/webhook/retyped");
+
+    let lines = logged("/webhook/retyped: ReceivedCallback text: unexpected values");
+    assert!(
+        lines.iter().any(|l| l.starts_with("WARN")
+            && l.contains(r#"/fromMe: invalid type: string "yes", expected a boolean"#)),
+        "{lines:?}"
+    );
+    assert!(!logged("/webhook/retyped: unexpected-values payload kept at memory #1").is_empty());
+    assert!(logged("/webhook/retyped: 400").is_empty());
+    Ok(())
+}
+
+#[tokio::test]
+async fn retyped_content_is_accepted_logged_and_kept() -> TestResult {
+    let mut server = start_default().await?;
+    let body = br#"{"type":"ReceivedCallback","phone":"5544999999999","text":"hi"}"#;
+    let reply = post(server.addr, "/webhook/retyped-content", body).await?;
+    expect_status(&reply, 200, "text as a string")?;
+    let summary = reply.json()?;
+    assert_eq!(summary["kind"], "text");
+    assert_eq!(summary_unexpected(&summary)?, ["/text"]);
+    assert_eq!(summary["kept"], true);
+
+    let webhook = server.rx.try_recv()?;
+    assert_eq!(webhook.callback.message_kind(), Some(Kind::Text));
+    assert_eq!(webhook.unexpected.len(), 1);
+    assert_eq!(webhook.unexpected[0].pointer, "/text");
+    assert_eq!(webhook.unexpected[0].found, "string \"hi\"");
+    assert!(webhook.unmodeled.is_empty(), "{:?}", webhook.unmodeled);
+
+    let kept = server.sink.take();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].reason, KeepReason::UnexpectedValues);
+    assert_eq!(kept[0].body, &body[..]);
+
+    let lines = logged("/webhook/retyped-content: ReceivedCallback text: unexpected values");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("WARN") && l.contains(r#"/text: invalid type: string "hi""#)),
+        "{lines:?}"
+    );
     Ok(())
 }
 
@@ -627,10 +694,11 @@ async fn dir_sink_writes_one_file_per_unknown_payload() -> TestResult {
     let (tx, mut rx) = mpsc::channel(16);
     let addr = serve(Config::new(tx, DirSink::new(&dir)?)).await?;
 
-    let bodies: [&[u8]; 3] = [
+    let bodies: [&[u8]; 4] = [
         br#"{"type":"FutureCallback","n":1}"#,
         br#"{"type":"FutureCallback","n":1}"#,
         br#"{"type":"ReceivedCallback","hologramMessage":{}}"#,
+        br#"{"type":"ReceivedCallback","fromMe":"true","text":{"message":"hi"}}"#,
     ];
     let mut files = Vec::new();
     for body in bodies {
@@ -642,14 +710,15 @@ async fn dir_sink_writes_one_file_per_unknown_payload() -> TestResult {
     }
     files.sort();
     files.dedup();
-    assert_eq!(files.len(), 3, "one file each, even for equal bodies");
+    assert_eq!(files.len(), 4, "one file each, even for equal bodies");
     assert!(
         files
             .iter()
             .any(|f| f.ends_with("-unknown-callback-FutureCallback.json"))
     );
     assert!(files.iter().any(|f| f.ends_with("-unknown-kind.json")));
-    assert_eq!(std::fs::read_dir(&dir)?.count(), 3);
+    assert!(files.iter().any(|f| f.ends_with("-unexpected-values.json")));
+    assert_eq!(std::fs::read_dir(&dir)?.count(), 4);
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }
