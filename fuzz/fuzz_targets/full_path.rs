@@ -5,36 +5,27 @@
 //! 1. `Callback::from_slice` and `serde_json::from_slice::<Callback>` agree (same Ok/Err, same
 //!    value). `from_slice` skips a leading UTF-8 byte order mark by design, so the plain serde
 //!    parsers below are given the input without it.
-//! 2. Bytes that `Callback` accepts are JSON: `serde_json::Value` accepts them too.
+//! 2. Bytes that are not JSON are refused; every JSON object is accepted (the parse is
+//!    tolerant: a value of an unexpected JSON type costs that value, never the payload); JSON
+//!    that is not an object is refused at the root.
 //! 3. Lossless: the parsed callback serializes to exactly the `Value` of the input, and the
 //!    serialized bytes parse back to an equal `Callback`.
-//! 4. Schema ⇔ serde agreement: for every input that is JSON, `Callback` parses exactly when
-//!    the permissive schema accepts the `Value`, and the strict schema never accepts what the
-//!    permissive one rejects.
-//! 5. A data error points at a value that exists in the input (its JSON pointer resolves).
+//! 4. Strict parse ⇔ permissive schema: `Callback::from_slice_strict` (tolerant parse + "no
+//!    unexpected value") accepts exactly what the permissive schema accepts, its error points at
+//!    a value that exists in the input, every pointer of `unexpected()` resolves in the input,
+//!    and the strict schema never accepts what the permissive one rejects.
 //!
-//! Two divergences of check 4 are documented by the crate and never reported:
-//!
-//! * a JSON number that `serde_json` stores as an `f64` with no fractional part (`1.0`, `1e3`,
-//!   `-0`, or an integer beyond the `u64`/`i64` range) in an integer field is an "integer" to
-//!   JSON Schema but is rejected by the models;
-//! * a key repeated in one object must have the right type in every occurrence for the models,
-//!   while the schema only sees the last one; and with `type` repeated at the top level, the
-//!   values read before the last `type` are checked against the model in force when they were
-//!   read (finding 1c, documented rather than changed).
-//!
-//! Every finding so far is fixed or documented (see fuzz/README.md); none is skipped.
+//! One divergence of check 4 is documented by the crate and never reported: a JSON number that
+//! `serde_json` stores as an `f64` with no fractional part (`1.0`, `1e3`, `-0.0`, or an integer
+//! beyond the `u64`/`i64` range) in an integer field is an "integer" to JSON Schema but an
+//! unexpected value to the models.
 
 #![no_main]
 
-use std::collections::HashSet;
-use std::fmt;
-
 use libfuzzer_sys::fuzz_target;
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use zapi_webhooks::schema::Flavor;
-use zapi_webhooks::{Callback, ParseError, ParseErrorKind};
+use zapi_webhooks::{Callback, ParseErrorKind};
 
 fuzz_target!(|data: &[u8]| check(data));
 
@@ -68,42 +59,68 @@ fn check(input: &[u8]) {
         }
     };
 
+    // 2. Every JSON object is a callback; anything else is refused at the root.
+    let callback = match parsed {
+        Ok(callback) => {
+            assert!(value.is_object(), "Callback accepted JSON that is not an object");
+            callback
+        }
+        Err(err) => {
+            assert!(
+                !value.is_object(),
+                "the tolerant parse refused a JSON object: {err}"
+            );
+            assert_eq!(err.pointer(), "", "a non-object is refused at the root: {err}");
+            return;
+        }
+    };
+    lossless(&value, &callback);
+    // Cheap accessors must not panic on anything that parsed.
+    let _ = (
+        callback.kind_name(),
+        callback.type_value(),
+        callback.unmodeled(),
+    );
+
+    // 4. Strict parse ⇔ permissive schema.
+    let unexpected = callback.unexpected();
+    for found in &unexpected {
+        assert!(
+            value.pointer(&found.pointer).is_some(),
+            "unexpected value at {:?}, which is not in the input",
+            found.pointer
+        );
+    }
+    let strict_parse = Callback::from_slice_strict(input);
+    assert_eq!(
+        strict_parse.is_ok(),
+        unexpected.is_empty(),
+        "the strict parse is not the tolerant parse without unexpected values"
+    );
     let permissive = zapi_webhooks::validate(&value, Flavor::Permissive);
     let strict = zapi_webhooks::validate(&value, Flavor::Strict);
     assert!(
         strict.is_err() || permissive.is_ok(),
         "strict schema accepts a payload that the permissive schema rejects: {permissive:?}"
     );
-
-    match parsed {
-        Ok(callback) => {
-            // 4. Everything the models accept, the permissive schema accepts.
+    match strict_parse {
+        Ok(_) => {
             if let Err(issues) = permissive {
-                panic!("Callback parsed but the permissive schema rejects the payload: {issues:?}");
+                panic!("the strict parse accepts but the permissive schema rejects: {issues:?}");
             }
-            lossless(&value, &callback);
-            // Cheap accessors must not panic on anything that parsed.
-            let _ = (
-                callback.kind_name(),
-                callback.type_value(),
-                callback.unmodeled(),
-            );
         }
         Err(err) => {
-            // 5. A data error's pointer names a value of the input.
             let at = value.pointer(err.pointer());
             assert!(
-                err.kind() != ParseErrorKind::Data || at.is_some(),
-                "error pointer {:?} does not resolve in the input: {err}",
+                err.kind() == ParseErrorKind::Data && at.is_some(),
+                "strict error pointer {:?} does not resolve in the input: {err}",
                 err.pointer()
             );
-            // 4. What the models reject, the permissive schema rejects, except for the two
-            // documented divergences.
-            if permissive.is_ok()
-                && !at.is_some_and(is_integral_float)
-                && !is_repeated_key_error(data, &err)
-            {
-                panic!("the permissive schema accepts a payload that Callback rejects: {err}");
+            let documented = unexpected
+                .iter()
+                .all(|u| value.pointer(&u.pointer).is_some_and(is_integral_float));
+            if permissive.is_ok() && !documented {
+                panic!("the permissive schema accepts a payload the strict parse rejects: {err}");
             }
         }
     }
@@ -132,115 +149,5 @@ fn is_integral_float(value: &Value) -> bool {
     match value {
         Value::Number(n) if n.is_f64() => n.as_f64().is_some_and(|f| f.fract() == 0.0),
         _ => false,
-    }
-}
-
-/// A divergence the crate documents (`Callback` docs, "Repeated keys"): every value of a
-/// repeated key must have the right type for its field, while `Value`, and so the schema,
-/// only sees the last one. `{"phone": 1, "phone": "5544"}` is rejected by the models and
-/// accepted by the schema. `true` when the error points at (or inside) a repeated key.
-fn is_repeated_key_error(data: &[u8], err: &ParseError) -> bool {
-    let at = err.pointer();
-    repeated_keys(data).iter().any(|p| {
-        p == "/type"
-            || at == p
-            || at
-                .strip_prefix(p.as_str())
-                .is_some_and(|r| r.starts_with('/'))
-    })
-}
-
-/// The JSON pointers of every key that an object of the JSON text repeats (after unescaping),
-/// e.g. `/type` or `/image/caption`. Empty for text that is not JSON.
-fn repeated_keys(data: &[u8]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut de = serde_json::Deserializer::from_slice(data);
-    let scan = Scan {
-        pointer: String::new(),
-        out: &mut out,
-    };
-    match scan.deserialize(&mut de) {
-        Ok(()) => out,
-        Err(_) => Vec::new(),
-    }
-}
-
-/// Appends one reference token to a JSON pointer (RFC 6901 escaping).
-fn push_token(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
-}
-
-/// Walks one JSON value at `pointer`, recording repeated keys in `out`.
-struct Scan<'a> {
-    pointer: String,
-    out: &'a mut Vec<String>,
-}
-
-impl<'de> DeserializeSeed<'de> for Scan<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Scan<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut index = 0usize;
-        loop {
-            let item = Scan {
-                pointer: push_token(&self.pointer, &index.to_string()),
-                out: &mut *self.out,
-            };
-            if seq.next_element_seed(item)?.is_none() {
-                return Ok(());
-            }
-            index += 1;
-        }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut keys = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let pointer = push_token(&self.pointer, &key);
-            if !keys.insert(key) && !self.out.contains(&pointer) {
-                self.out.push(pointer.clone());
-            }
-            map.next_value_seed(Scan {
-                pointer,
-                out: &mut *self.out,
-            })?;
-        }
-        Ok(())
     }
 }

@@ -119,12 +119,16 @@ impl fmt::Display for CallbackType {
 /// `type` this crate does not know (or no `type` at all) gives [`Callback::Unknown`] with the
 /// whole object.
 ///
-/// Repeated keys: the last value wins, as in `serde_json::Value` (for `type` too: the model is
-/// the one the last `type` names). Values are checked as they are read, so every value of a
-/// repeated key must have the right type for its field (`{"phone": 1, "phone": "5544"}` is an
-/// error), and with a repeated `type`, values read before the last one are checked against the
-/// model in force when they were read (`{"type": "ReceivedCallback", "fromMe": 1, "type": "x"}`
-/// is an error). A JSON Schema validator, which only sees the last values, accepts both.
+/// Tolerant: every JSON object is a `Callback`. A known field whose JSON type is not the
+/// model's is kept verbatim ([`crate::Field::Unexpected`], [`crate::Content::Unexpected`]) and
+/// listed by [`Callback::unexpected`]; a `type` that is not a string gives
+/// [`Callback::Unknown`]. Only bytes that are not JSON, JSON that is not an object, and nesting
+/// beyond serde_json's recursion limit are errors. [`Callback::from_slice_strict`] refuses
+/// unexpected values too.
+///
+/// Repeated keys: the last value wins, as in `serde_json::Value` and in schema validators (for
+/// `type` too: the model is the one the last `type` names); earlier values are read tolerantly
+/// and replaced.
 ///
 /// ```
 /// use zapi_webhooks::{Callback, Content};
@@ -160,8 +164,9 @@ pub enum Callback {
 }
 
 impl Callback {
-    /// Parses a webhook body. On failure the error names the JSON pointer of the offending
-    /// value and what was expected there.
+    /// Parses a webhook body, tolerantly (see [`Callback`]): it fails only for bytes that are
+    /// not JSON, JSON that is not an object, or nesting beyond serde_json's recursion limit, and
+    /// the error names the JSON pointer, line and column.
     ///
     /// A leading UTF-8 byte order mark is skipped (plain `serde_json::from_slice` rejects it).
     pub fn from_slice(body: &[u8]) -> Result<Callback, ParseError> {

@@ -225,7 +225,7 @@ impl<T: FieldValue + serde::Serialize + serde::de::DeserializeOwned> FieldValue 
     const LEAF: bool = T::LEAF;
 
     fn expected() -> Cow<'static, str> {
-        format!("an array of {}", T::expected()).into()
+        format!("an array, each item {}", T::expected()).into()
     }
 
     /// Reads the items one by one, each straight into its type. An item of another JSON type

@@ -296,3 +296,105 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Field<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::Field;
+    use crate::{MessageStatus, Timestamp};
+
+    fn read<T: crate::quirks::FieldValue + serde::de::DeserializeOwned>(json: &str) -> Field<T> {
+        serde_json::from_str(json).unwrap_or_else(|err| panic!("{json}: {err}"))
+    }
+
+    fn written<T: serde::Serialize>(field: &Field<T>) -> String {
+        serde_json::to_string(field).unwrap_or_else(|err| panic!("{err}"))
+    }
+
+    #[test]
+    fn absent_is_the_default_and_reads_as_nothing() {
+        let field: Field<String> = Field::default();
+        assert!(field.is_absent() && !field.is_null() && !field.is_present());
+        assert!(!field.is_unexpected());
+        assert_eq!(field.get(), None);
+        assert_eq!(field.unexpected(), None);
+        assert_eq!(field.clone().into_option(), None);
+        assert_eq!(field.map(|s| s.len()), Field::Absent);
+    }
+
+    #[test]
+    fn null_is_kept_and_written_back() {
+        let field: Field<String> = read("null");
+        assert_eq!(field, Field::Null);
+        assert!(field.is_null() && !field.is_absent());
+        assert_eq!(field.get(), None);
+        assert_eq!(written(&field), "null");
+        assert_eq!(field.as_ref(), Field::Null);
+    }
+
+    #[test]
+    fn present_values_go_straight_in() {
+        assert_eq!(read::<String>(r#""hi""#), Field::Present("hi".to_owned()));
+        assert_eq!(read::<bool>("true"), Field::Present(true));
+        assert_eq!(read::<u64>("640"), Field::Present(640));
+        assert_eq!(
+            read::<MessageStatus>(r#""READ""#),
+            Field::Present(MessageStatus::Read)
+        );
+        // The quirk types take both forms they are documented to take.
+        let ts: Field<Timestamp> = read(r#""1632228638000""#);
+        assert_eq!(ts.get().and_then(Timestamp::unix_millis), Some(1_632_228_638_000));
+        let field: Field<u64> = read("7");
+        assert_eq!(field.get(), Some(&7));
+        assert_eq!(field.clone().map(|n| n * 2), Field::Present(14));
+        assert_eq!(written(&field), "7");
+    }
+
+    #[test]
+    fn other_json_types_are_kept_verbatim_as_unexpected() {
+        for (json, expected) in [
+            (r#""true""#, json!("true")),
+            ("0", json!(0)),
+            ("1.5", json!(1.5)),
+            (r#"["x"]"#, json!(["x"])),
+            (r#"{"a":1}"#, json!({"a": 1})),
+        ] {
+            let field: Field<bool> = read(json);
+            assert_eq!(field, Field::Unexpected(expected.clone()), "{json}");
+            assert!(field.is_unexpected() && !field.is_present(), "{json}");
+            assert_eq!(field.get(), None, "{json}");
+            assert_eq!(field.unexpected(), Some(&expected), "{json}");
+            assert_eq!(written(&field), serde_json::to_string(&expected).unwrap_or_default());
+            assert_eq!(field.clone().map(|b| !b), Field::Unexpected(expected.clone()));
+        }
+        // A float where an integer belongs, a string where an object belongs.
+        assert_eq!(read::<u64>("1632228638000.5"), Field::Unexpected(json!(1632228638000.5)));
+        assert_eq!(read::<Timestamp>("-1.5"), Field::Unexpected(json!(-1.5)));
+        assert_eq!(
+            read::<crate::received::Text>(r#""hi""#),
+            Field::Unexpected(json!("hi"))
+        );
+    }
+
+    #[test]
+    fn an_array_item_of_another_type_costs_the_array_only() {
+        let ids: Field<Vec<String>> = read(r#"["a", 2, "c"]"#);
+        assert_eq!(ids, Field::Unexpected(json!(["a", 2, "c"])));
+        let ids: Field<Vec<String>> = read(r#"["a", null]"#);
+        assert_eq!(ids, Field::Unexpected(json!(["a", null])));
+        let ids: Field<Vec<String>> = read(r#""3EB0""#);
+        assert_eq!(ids, Field::Unexpected(json!("3EB0")));
+        let ids: Field<Vec<String>> = read(r#"["a", "b"]"#);
+        assert_eq!(ids.get().map(Vec::len), Some(2));
+    }
+
+    #[test]
+    fn any_json_fields_take_everything() {
+        for json in ["1", r#""x""#, "[1]", r#"{"a":null}"#, "true"] {
+            let field: Field<Value> = read(json);
+            assert!(field.is_present(), "{json}");
+        }
+        assert_eq!(read::<Value>("null"), Field::Null);
+    }
+}
