@@ -116,7 +116,7 @@ mod tests {
     use zapi_webhooks::CallbackType;
 
     #[test]
-    fn parse_error_and_schema_issue_at_the_same_place_count_once() {
+    fn unexpected_value_and_schema_issue_at_the_same_place_count_once() {
         let checker = Checker::new(Flavor::Permissive);
         let report = checker.check(
             br#"{"type":"ReceivedCallback","fromMe":"yes"}"#,
@@ -125,9 +125,12 @@ mod tests {
         assert!(!report.valid);
         assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
         assert_eq!(report.errors[0].pointer, "/fromMe");
-        assert_eq!(report.lossless, None);
+        assert_eq!(report.unexpected.len(), 1);
+        assert_eq!(report.unexpected[0].pointer, "/fromMe");
+        // Typed all the same: kept verbatim, written back as received.
+        assert_eq!(report.lossless, Some(true));
         assert_eq!(report.callback, Some(CallbackType::Received));
-        assert_eq!(report.kind, None);
+        assert_eq!(report.kind, Some("unknown"));
     }
 
     #[test]

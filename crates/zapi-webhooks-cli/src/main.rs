@@ -53,7 +53,8 @@ enum Command {
 /// For each payload: which callback and content kind the model reads, whether the JSON Schema
 /// accepts it (permissive, or strict with --strict), whether the model writes it back as the
 /// same JSON value (lossless), which keys no model knows (JSON pointers), and every error
-/// (JSON pointer + message: the model's parse error and the schema's issues).
+/// (JSON pointer + message: the model's parse error, its values of an unexpected JSON type, and
+/// the schema's issues).
 ///
 /// A payload is valid when it has no error. The exit status is 0 when every payload is valid
 /// and lossless, 1 when some payload is not, 2 when a path cannot be read or the command line
@@ -86,12 +87,15 @@ struct ValidateArgs {
     /// Output format.
     ///
     /// `human`: one line per problem payload (invalid or not lossless) with its errors, then a
-    /// summary; "could not be typed" there means that the model could not read the payload
-    /// into its Rust types (for example, a value of the wrong type). `json`: one JSON object per
-    /// payload per line, with the keys `source` (`path` or `path:line`), `callback` (snake
-    /// name, or null), `kind` (or null when the payload could not be typed), `valid`,
-    /// `lossless` (null when the payload could not be typed), `unmodeled` (JSON pointers) and
-    /// `errors` (objects with `pointer` and `message`); no summary.
+    /// summary; "typed with unexpected values" there means that the model read the payload
+    /// but kept some values verbatim because their JSON type is not the one it expects (for
+    /// example `"fromMe": "yes"`), and "could not be typed" that the model could not read the
+    /// payload at all (not JSON, not an object). `json`: one JSON object per payload per line,
+    /// with the keys `source` (`path` or `path:line`), `callback` (snake name, or null),
+    /// `kind` (or null when the payload could not be typed), `valid`, `lossless` (null when the
+    /// payload could not be typed), `unmodeled` (JSON pointers), `unexpected` (objects with
+    /// `pointer`, `expected` and `found`: the values of an unexpected JSON type, each also an
+    /// error) and `errors` (objects with `pointer` and `message`); no summary.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 

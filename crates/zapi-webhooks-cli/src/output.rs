@@ -49,8 +49,8 @@ struct JsonLine<'a> {
     /// Where the payload came from: `path`, `path:line` or `<stdin>`.
     source: Source<'a>,
     /// The callback's snake name; when the payload could not be typed (the model could not
-    /// read it into its Rust types), the one its `type` names; null when the `type` is unknown
-    /// or missing.
+    /// read it at all: not JSON, not an object), the one its `type` names; null when the `type`
+    /// is unknown or missing.
     callback: Option<&'static str>,
     /// The content kind; null when the payload could not be typed.
     kind: Option<&'static str>,
@@ -61,8 +61,23 @@ struct JsonLine<'a> {
     lossless: Option<bool>,
     /// The JSON pointers of the keys that no model knows.
     unmodeled: &'a [String],
+    /// The values kept although their JSON type is not the one the model expects; each is
+    /// also one of `errors`.
+    unexpected: Vec<JsonUnexpected<'a>>,
     /// Every error, with its JSON pointer.
     errors: &'a [Problem],
+}
+
+/// One value of a typed payload whose JSON type is not the one the model expects, in a JSON
+/// line.
+#[derive(Serialize)]
+struct JsonUnexpected<'a> {
+    /// JSON pointer (RFC 6901) of the value.
+    pointer: &'a str,
+    /// What the model expected there, e.g. `a boolean`.
+    expected: &'a str,
+    /// What was found, e.g. `string "yes"`.
+    found: &'a str,
 }
 
 /// Appends the JSON line of one payload (with its newline) to `out`.
@@ -74,6 +89,15 @@ pub fn write_json_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) {
         valid: report.valid,
         lossless: report.lossless,
         unmodeled: &report.unmodeled,
+        unexpected: report
+            .unexpected
+            .iter()
+            .map(|u| JsonUnexpected {
+                pointer: &u.pointer,
+                expected: &u.expected,
+                found: &u.found,
+            })
+            .collect(),
         errors: &report.errors,
     };
     // Writing into a Vec cannot fail, and every field serializes.
@@ -81,6 +105,10 @@ pub fn write_json_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) {
         out.push(b'\n');
     }
 }
+
+/// Added to what a payload is, in its human line, when the model typed it but kept values
+/// whose JSON type is not the one it expects.
+const TYPED_WITH_UNEXPECTED: &str = ", typed with unexpected values";
 
 /// Appends the human line of a problem payload (invalid or not lossless) to `out`; nothing for
 /// a payload without problems.
@@ -94,9 +122,21 @@ pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) 
         (true, _) => "not lossless",
     };
     let what = match (report.callback, report.kind) {
-        (Some(callback), Some(kind)) if callback.as_str() == kind => callback.as_str().to_owned(),
-        (Some(callback), Some(kind)) => format!("{}/{kind}", callback.as_str()),
+        (Some(callback), Some(kind)) => {
+            let mut what = if callback.as_str() == kind {
+                callback.as_str().to_owned()
+            } else {
+                format!("{}/{kind}", callback.as_str())
+            };
+            if !report.unexpected.is_empty() {
+                what.push_str(TYPED_WITH_UNEXPECTED);
+            }
+            what
+        }
         (Some(callback), None) => format!("{}, could not be typed", callback.as_str()),
+        (None, Some(_)) if !report.unexpected.is_empty() => {
+            format!("unknown callback{TYPED_WITH_UNEXPECTED}")
+        }
         (None, Some(_)) => "unknown callback".to_owned(),
         (None, None) if !report.is_json => "not JSON".to_owned(),
         (None, None) => "not a callback".to_owned(),
@@ -132,6 +172,13 @@ pub struct Tally {
     pub valid: u64,
     /// Payloads with errors.
     pub invalid: u64,
+    /// Invalid payloads that the model typed, keeping values of an unexpected JSON type.
+    pub typed_with_unexpected: u64,
+    /// Invalid payloads that the model could not type (not JSON, not an object, ...).
+    pub untyped: u64,
+    /// Invalid payloads that the model typed with no unexpected value: only the schema
+    /// rejects them.
+    pub schema_rejected: u64,
     /// Payloads that the model read but writes back differently.
     pub not_lossless: u64,
     /// Unmodeled keys, over all payloads.
@@ -148,6 +195,13 @@ impl Tally {
             self.valid += 1;
         } else {
             self.invalid += 1;
+            if report.kind.is_none() {
+                self.untyped += 1;
+            } else if !report.unexpected.is_empty() {
+                self.typed_with_unexpected += 1;
+            } else {
+                self.schema_rejected += 1;
+            }
         }
         if report.lossless == Some(false) {
             self.not_lossless += 1;
@@ -163,6 +217,9 @@ impl Tally {
         self.checked += other.checked;
         self.valid += other.valid;
         self.invalid += other.invalid;
+        self.typed_with_unexpected += other.typed_with_unexpected;
+        self.untyped += other.untyped;
+        self.schema_rejected += other.schema_rejected;
         self.not_lossless += other.not_lossless;
         self.unmodeled_fields += other.unmodeled_fields;
         self.payloads_with_unmodeled += other.payloads_with_unmodeled;
@@ -259,6 +316,26 @@ fn plural(count: u64, one: &str, many: &str) -> String {
     }
 }
 
+/// Why the invalid payloads are invalid, e.g. ` (1 typed with unexpected values, 2 could not be
+/// typed)`: the non-zero counts among typed with unexpected values, could not be typed, and
+/// rejected by the schema; empty when no payload is invalid.
+fn invalid_breakdown(tally: &Tally) -> String {
+    let parts: Vec<String> = [
+        (tally.typed_with_unexpected, "typed with unexpected values"),
+        (tally.untyped, "could not be typed"),
+        (tally.schema_rejected, "rejected by the schema"),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, what)| format!("{count} {what}"))
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
 /// Writes the closing summary of `--format human`.
 pub fn write_summary(
     out: &mut dyn Write,
@@ -268,10 +345,11 @@ pub fn write_summary(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "{} checked: {} valid, {} invalid, {} not lossless; {} in {}",
+        "{} checked: {} valid, {} invalid{}, {} not lossless; {} in {}",
         plural(tally.checked, "payload", "payloads"),
         tally.valid,
         tally.invalid,
+        invalid_breakdown(tally),
         tally.not_lossless,
         plural(
             tally.unmodeled_fields,

@@ -53,13 +53,14 @@ fn json_lines(stdout: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-const LINE_KEYS: [&str; 7] = [
+const LINE_KEYS: [&str; 8] = [
     "source",
     "callback",
     "kind",
     "valid",
     "lossless",
     "unmodeled",
+    "unexpected",
     "errors",
 ];
 
@@ -85,7 +86,30 @@ fn assert_line_shape(line: &Value) {
             "{line}"
         );
     }
-    for error in line["errors"].as_array().expect("errors is an array") {
+    let errors = line["errors"].as_array().expect("errors is an array");
+    for unexpected in line["unexpected"]
+        .as_array()
+        .expect("unexpected is an array")
+    {
+        let object = unexpected
+            .as_object()
+            .expect("an unexpected value is an object");
+        let keys: BTreeSet<&str> = object.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["expected", "found", "pointer"].into_iter().collect(),
+            "{line}"
+        );
+        assert!(
+            object.values().all(Value::is_string),
+            "{line}: {unexpected}"
+        );
+        assert!(
+            errors.iter().any(|e| e["pointer"] == unexpected["pointer"]),
+            "each unexpected value is also an error: {line}"
+        );
+    }
+    for error in errors {
         let error = error.as_object().expect("an error is an object");
         let keys: BTreeSet<&str> = error.keys().map(String::as_str).collect();
         assert_eq!(keys, ["message", "pointer"].into_iter().collect(), "{line}");
@@ -207,11 +231,14 @@ fn bad_ndjson_reports_each_line() {
         "{}",
         lines[0]
     );
-    // Wrong type: the pointer names it; the `type` still names the callback.
+    // Wrong type: the pointer names it; the payload is typed all the same.
     assert_eq!(lines[1]["source"], at(3));
     assert_eq!(lines[1]["valid"], false);
     assert_eq!(lines[1]["callback"], "received");
+    assert_eq!(lines[1]["kind"], "unknown");
+    assert_eq!(lines[1]["lossless"], true);
     assert_eq!(lines[1]["errors"][0]["pointer"], "/fromMe");
+    assert_eq!(lines[1]["unexpected"][0]["pointer"], "/fromMe");
     // Not an object.
     assert_eq!(lines[2]["source"], at(4));
     assert_eq!(lines[2]["callback"], Value::Null);
@@ -230,11 +257,18 @@ fn bad_ndjson_reports_each_line() {
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with(&format!("{}: invalid (not JSON)", at(1))));
     assert!(lines[1].starts_with(&format!(
-        "{}: invalid (received, could not be typed): /fromMe: ",
+        "{}: invalid (received/unknown, typed with unexpected values): /fromMe: ",
         at(3)
     )));
     assert!(lines[2].starts_with(&format!("{}: invalid (not a callback): (root): ", at(4))));
-    assert!(lines[3].starts_with("4 payloads checked: 1 valid, 3 invalid, 0 not lossless"));
+    assert!(
+        lines[3].starts_with(
+            "4 payloads checked: 1 valid, 3 invalid (1 typed with unexpected values, 2 could not \
+             be typed), 0 not lossless"
+        ),
+        "{}",
+        lines[3]
+    );
 }
 
 #[test]
@@ -292,7 +326,8 @@ fn assert_one_root_error(path: &str, stdin: Option<&str>, source: &str, what: &s
         lines,
         [
             format!("{source}: invalid ({what}): (root): {message}").as_str(),
-            "1 payload checked: 0 valid, 1 invalid, 0 not lossless; 0 unmodeled fields in 0 payloads",
+            "1 payload checked: 0 valid, 1 invalid (1 could not be typed), 0 not lossless; 0 \
+             unmodeled fields in 0 payloads",
         ]
     );
 
@@ -309,12 +344,13 @@ fn assert_one_root_error(path: &str, stdin: Option<&str>, source: &str, what: &s
         lines[0]["errors"],
         serde_json::json!([{ "pointer": "", "message": message }])
     );
+    assert_eq!(lines[0]["unexpected"], serde_json::json!([]));
 }
 
 const EMPTY: &str = "the input is empty: expected one JSON object";
 
 #[test]
-fn payload_that_could_not_be_typed_says_so() {
+fn payload_typed_with_unexpected_values_says_so() {
     let body = r#"{"type":"ReceivedCallback","phone":"5544999999999","fromMe":"yes","text":{"message":"oi"}}"#;
     let output = bin()
         .args(["validate", "-"])
@@ -324,10 +360,12 @@ fn payload_that_could_not_be_typed_says_so() {
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     assert_eq!(
-        text.lines().next(),
-        Some(
-            r#"<stdin>: invalid (received, could not be typed): /fromMe: invalid type: string "yes", expected a boolean"#
-        )
+        text.lines().collect::<Vec<_>>(),
+        [
+            r#"<stdin>: invalid (received/text, typed with unexpected values): /fromMe: invalid type: string "yes", expected a boolean"#,
+            "1 payload checked: 0 valid, 1 invalid (1 typed with unexpected values), 0 not \
+             lossless; 0 unmodeled fields in 0 payloads",
+        ]
     );
 
     let output = bin()
@@ -335,16 +373,22 @@ fn payload_that_could_not_be_typed_says_so() {
         .write_stdin(body)
         .output()
         .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
     let lines = json_lines(&output.stdout);
     assert_eq!(
         lines,
         [serde_json::json!({
             "source": "<stdin>",
             "callback": "received",
-            "kind": null,
+            "kind": "text",
             "valid": false,
-            "lossless": null,
+            "lossless": true,
             "unmodeled": [],
+            "unexpected": [{
+                "pointer": "/fromMe",
+                "expected": "a boolean",
+                "found": "string \"yes\"",
+            }],
             "errors": [{
                 "pointer": "/fromMe",
                 "message": "invalid type: string \"yes\", expected a boolean",
@@ -356,9 +400,137 @@ fn payload_that_could_not_be_typed_says_so() {
         .args(["validate", "--help"])
         .assert()
         .stdout(predicate::str::contains(
-            "\"could not be typed\" there means",
+            "\"typed with unexpected values\" there means",
         ))
-        .stdout(predicate::str::contains("null when the model could not").not());
+        .stdout(predicate::str::contains(
+            "\"could not be typed\" that the model",
+        ))
+        .stdout(predicate::str::contains("`unexpected` (objects with"));
+}
+
+#[test]
+fn retyped_nested_and_content_values_are_typed_with_unexpected_values() {
+    let capture = concat!(
+        r#"{"type":"ReceivedCallback","phone":"5544999999999","image":{"imageUrl":"https://x/y.jpg","width":"640"}}"#,
+        "\n",
+        r#"{"type":"ReceivedCallback","phone":"5544999999999","text":"hi"}"#,
+        "\n",
+        r#"{"type":"ReceivedCallback","fromMe":"yes","image":{"width":"640"},"brandNew":1}"#,
+        "\n",
+        "{not json\n",
+        "[1,2]\n",
+    );
+    let output = bin()
+        .args(["validate", "--ndjson", "--format", "json", "-"])
+        .write_stdin(capture)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 5);
+    for line in &lines {
+        assert_line_shape(line);
+    }
+    let unexpected = |line: &Value| -> Vec<String> {
+        line["unexpected"]
+            .as_array()
+            .map(|all| {
+                all.iter()
+                    .filter_map(|u| u["pointer"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // A nested value.
+    assert_eq!(lines[0]["callback"], "received");
+    assert_eq!(lines[0]["kind"], "image");
+    assert_eq!(lines[0]["valid"], false);
+    assert_eq!(lines[0]["lossless"], true);
+    assert_eq!(unexpected(&lines[0]), ["/image/width"]);
+    assert_eq!(
+        lines[0]["unexpected"][0],
+        serde_json::json!({
+            "pointer": "/image/width",
+            "expected": "a non-negative integer",
+            "found": "string \"640\"",
+        })
+    );
+    assert_eq!(
+        lines[0]["errors"],
+        serde_json::json!([{
+            "pointer": "/image/width",
+            "message": "invalid type: string \"640\", expected a non-negative integer",
+        }])
+    );
+    // A content value: the content key still gives the kind.
+    assert_eq!(lines[1]["kind"], "text");
+    assert_eq!(lines[1]["valid"], false);
+    assert_eq!(lines[1]["lossless"], true);
+    assert_eq!(
+        lines[1]["errors"],
+        serde_json::json!([{
+            "pointer": "/text",
+            "message": "invalid type: string \"hi\", expected a JSON object (Text)",
+        }])
+    );
+    assert_eq!(unexpected(&lines[1]), ["/text"]);
+    // Several, with an unmodeled key beside them: one error per unexpected value.
+    assert_eq!(unexpected(&lines[2]), ["/fromMe", "/image/width"]);
+    assert_eq!(lines[2]["errors"].as_array().map(Vec::len), Some(2));
+    assert_eq!(lines[2]["unmodeled"], serde_json::json!(["/brandNew"]));
+    // Not JSON, not an object: as before, nothing typed.
+    for line in &lines[3..] {
+        assert_eq!(line["callback"], Value::Null, "{line}");
+        assert_eq!(line["kind"], Value::Null, "{line}");
+        assert_eq!(line["lossless"], Value::Null, "{line}");
+        assert_eq!(line["unexpected"], serde_json::json!([]), "{line}");
+    }
+
+    let output = bin()
+        .args(["validate", "--ndjson", "-"])
+        .write_stdin(capture)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            r#"<stdin>:1: invalid (received/image, typed with unexpected values): /image/width: invalid type: string "640", expected a non-negative integer"#,
+            r#"<stdin>:2: invalid (received/text, typed with unexpected values): /text: invalid type: string "hi", expected a JSON object (Text)"#,
+            r#"<stdin>:3: invalid (received/image, typed with unexpected values): /fromMe: invalid type: string "yes", expected a boolean; /image/width: invalid type: string "640", expected a non-negative integer"#,
+            "<stdin>:4: invalid (not JSON): (root): key must be a string (line 1, column 2)",
+            "<stdin>:5: invalid (not a callback): (root): invalid type: sequence, expected a JSON \
+             object (a Z-API callback)",
+            "5 payloads checked: 0 valid, 5 invalid (3 typed with unexpected values, 2 could not \
+             be typed), 0 not lossless; 1 unmodeled field in 1 payload",
+            "unmodeled fields, most frequent first (array indexes as *):",
+            "      1  /brandNew",
+        ]
+    );
+
+    // With --strict, a typed payload whose only error is an unmodeled key is rejected by the
+    // schema, and counted apart.
+    let output = bin()
+        .args(["validate", "--strict", "--ndjson", "-"])
+        .write_stdin(concat!(
+            r#"{"type":"ReceivedCallback","fromMe":"yes","text":{"message":"oi"}}"#,
+            "\n",
+            r#"{"type":"ReceivedCallback","text":{"message":"oi"},"brandNew":1}"#,
+            "\n",
+        ))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        text.contains(
+            "2 payloads checked: 0 valid, 2 invalid (1 typed with unexpected values, 1 rejected \
+             by the schema), 0 not lossless"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
