@@ -71,35 +71,36 @@ pub(super) struct Extraction {
 pub(super) struct ModelReading {
     /// The callback: its fixture folder ([`CallbackType::as_str`]).
     pub(super) callback: &'static str,
-    /// [`Callback::kind_name`]; `unknown` when the models reject the payload.
+    /// [`Callback::kind_name`].
     pub(super) kind: &'static str,
-    /// Why the models reject the payload, if they do.
+    /// The values the models kept although their JSON type is unexpected
+    /// ([`Callback::unexpected`]), if any, for the report's warnings.
     pub(super) error: Option<String>,
 }
 
 /// Asks the models ([`Callback::from_value`]) for the callback and kind of
 /// `json`; `None` when its `type` is not one they know (a
-/// [`Callback::Unknown`]). A payload they reject keeps the callback its
-/// `type` names ([`CallbackType::from_type_value`]) and gets the kind
-/// `unknown`, as a received payload with no known content does.
+/// [`Callback::Unknown`]). The parse is tolerant: a value of an unexpected
+/// JSON type keeps the callback and kind, and is listed in `error`.
 pub(super) fn read_with_models(json: &Value) -> Option<ModelReading> {
     match Callback::from_value(json) {
-        Ok(callback) => callback.callback_type().map(|callback_type| ModelReading {
-            callback: callback_type.as_str(),
-            kind: callback.kind_name(),
-            error: None,
-        }),
-        Err(error) => {
-            let callback_type = json
-                .get("type")
-                .and_then(Value::as_str)
-                .and_then(CallbackType::from_type_value)?;
+        Ok(callback) => {
+            let callback_type = callback.callback_type()?;
+            // A docs value of a JSON type the models do not expect is kept (the parse is
+            // tolerant) and named in the report's warnings.
+            let unexpected: Vec<String> = callback
+                .unexpected()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
             Some(ModelReading {
                 callback: callback_type.as_str(),
-                kind: "unknown",
-                error: Some(error.to_string()),
+                kind: callback.kind_name(),
+                error: (!unexpected.is_empty()).then(|| unexpected.join("; ")),
             })
         }
+        // Only JSON that is not an object is refused, and that is never a payload.
+        Err(_) => None,
     }
 }
 
@@ -365,10 +366,11 @@ mod tests {
         // A `type` the models do not know is not a payload.
         assert_eq!(reading(r#"{"type": "SomethingElse"}"#), None);
         assert_eq!(reading(r#"{"value": "https://x"}"#), None);
-        // A known `type` the models reject keeps its callback, kind `unknown`.
+        // A value of a JSON type the models do not expect keeps the callback and kind, and is
+        // reported.
         assert_eq!(
             reading(r#"{"type": "ReceivedCallback", "text": 5}"#),
-            Some(("received", "unknown", true))
+            Some(("received", "text", true))
         );
     }
 

@@ -344,7 +344,10 @@ mod tests {
         );
         // The quirk types take both forms they are documented to take.
         let ts: Field<Timestamp> = read(r#""1632228638000""#);
-        assert_eq!(ts.get().and_then(Timestamp::unix_millis), Some(1_632_228_638_000));
+        assert_eq!(
+            ts.get().and_then(Timestamp::unix_millis),
+            Some(1_632_228_638_000)
+        );
         let field: Field<u64> = read("7");
         assert_eq!(field.get(), Some(&7));
         assert_eq!(field.clone().map(|n| n * 2), Field::Present(14));
@@ -365,11 +368,20 @@ mod tests {
             assert!(field.is_unexpected() && !field.is_present(), "{json}");
             assert_eq!(field.get(), None, "{json}");
             assert_eq!(field.unexpected(), Some(&expected), "{json}");
-            assert_eq!(written(&field), serde_json::to_string(&expected).unwrap_or_default());
-            assert_eq!(field.clone().map(|b| !b), Field::Unexpected(expected.clone()));
+            assert_eq!(
+                written(&field),
+                serde_json::to_string(&expected).unwrap_or_default()
+            );
+            assert_eq!(
+                field.clone().map(|b| !b),
+                Field::Unexpected(expected.clone())
+            );
         }
         // A float where an integer belongs, a string where an object belongs.
-        assert_eq!(read::<u64>("1632228638000.5"), Field::Unexpected(json!(1632228638000.5)));
+        assert_eq!(
+            read::<u64>("1632228638000.5"),
+            Field::Unexpected(json!(1632228638000.5))
+        );
         assert_eq!(read::<Timestamp>("-1.5"), Field::Unexpected(json!(-1.5)));
         assert_eq!(
             read::<crate::received::Text>(r#""hi""#),
