@@ -62,6 +62,13 @@ pub trait FieldValue: sealed::Sealed + Sized {
     #[doc(hidden)]
     fn expected() -> Cow<'static, str>;
 
+    /// Takes an owned string whole, without copying it, when the type is made of one; gives it
+    /// back otherwise (the default), to be read borrowed.
+    #[doc(hidden)]
+    fn from_owned_string(value: String) -> Result<Self, String> {
+        Err(value)
+    }
+
     /// Reads a JSON object met where this type is expected: the value, or (for types that do
     /// not take objects) the object as a `Value`, kept as unexpected.
     #[doc(hidden)]
@@ -323,8 +330,21 @@ macro_rules! leaf_field_value {
     };
 }
 
+impl sealed::Sealed for String {}
+
+impl FieldValue for String {
+    const LEAF: bool = true;
+
+    fn expected() -> Cow<'static, str> {
+        Cow::Borrowed("a string")
+    }
+
+    fn from_owned_string(value: String) -> Result<Self, String> {
+        Ok(value)
+    }
+}
+
 leaf_field_value! {
-    String => "a string",
     bool => "a boolean",
     u64 => "a non-negative integer",
     Number => "a number",

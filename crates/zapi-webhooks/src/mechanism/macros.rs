@@ -396,6 +396,10 @@ macro_rules! open_enum {
             fn expected() -> std::borrow::Cow<'static, str> {
                 std::borrow::Cow::Borrowed(concat!("a string (", stringify!($name), ")"))
             }
+
+            fn from_owned_string(value: String) -> Result<Self, String> {
+                Ok($name::from(value))
+            }
         }
 
         impl From<&str> for $name {

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{self, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -241,19 +241,23 @@ impl<'de, T: FieldValue + Deserialize<'de>> Visitor<'de> for FieldVisitor<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Field<T>, E> {
-        // `T` may only take borrowed strings from the input: give it an owned one.
-        match T::deserialize(StrDeserializer::<E>::new(v)) {
-            Ok(value) => Ok(Field::Present(value)),
-            Err(_) => Ok(Self::scalar(
-                StringDeserializer::<E>::new(v.to_owned()),
-                || Value::String(v.to_owned()),
-            )),
-        }
+        Ok(Self::scalar(StrDeserializer::<E>::new(v), || {
+            Value::String(v.to_owned())
+        }))
     }
 
+    /// Owned strings come from values held before `type` was known: moved into the field
+    /// when the type takes them whole (`String`, open enums), else read borrowed, and kept
+    /// (never copied) when they do not fit.
     fn visit_string<E: de::Error>(self, v: String) -> Result<Field<T>, E> {
-        let fallback = Value::String(v.clone());
-        Ok(Self::scalar(StringDeserializer::<E>::new(v), || fallback))
+        let v = match T::from_owned_string(v) {
+            Ok(value) => return Ok(Field::Present(value)),
+            Err(v) => v,
+        };
+        Ok(match T::deserialize(StrDeserializer::<E>::new(&v)) {
+            Ok(value) => Field::Present(value),
+            Err(_) => Field::Unexpected(Value::String(v)),
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<T>, A::Error> {
