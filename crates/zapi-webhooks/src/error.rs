@@ -10,8 +10,9 @@ pub enum ParseErrorKind {
     Syntax,
     /// The body ended in the middle of a value (this includes an empty body).
     Eof,
-    /// Valid JSON, but a value has the wrong type: e.g. `"fromMe": "yes"`, or a body that is an
-    /// array instead of an object.
+    /// Valid JSON, but not a callback: a body that is not a JSON object (an array, a string,
+    /// ...), or, from [`crate::Callback::from_slice_strict`] only, a value of an unexpected
+    /// JSON type such as `"fromMe": "yes"`.
     Data,
 }
 
