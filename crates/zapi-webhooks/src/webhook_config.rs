@@ -121,9 +121,13 @@ pub struct UpdateWebhookRequest {
 pub struct UpdateEveryWebhooksRequest {
     /// Your endpoint that will receive every callback.
     pub value: WebhookUrl,
-    /// Also send a `ReceivedCallback` for messages the connected number sends.
+    /// Also send a `ReceivedCallback` for messages the connected number sends (the Portuguese
+    /// docs' name for the switch).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify_sent_by_me: Option<bool>,
+    /// The same switch under the name the English docs' example sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_and_delivery_callback: Option<bool>,
 }
 
 /// Body of `PUT /update-notify-sent-by-me`.
@@ -322,6 +326,12 @@ mod tests {
         )
         .expect("docs example");
         assert_eq!(every.notify_sent_by_me, Some(true));
+        // The English page's example names the switch `receivedAndDeliveryCallback`.
+        let text = r#"{"value":"https://example.com/all","receivedAndDeliveryCallback":true}"#;
+        let english: UpdateEveryWebhooksRequest = serde_json::from_str(text).expect("en example");
+        assert_eq!(english.received_and_delivery_callback, Some(true));
+        assert_eq!(english.notify_sent_by_me, None);
+        assert_eq!(serde_json::to_string(&english).expect("ser"), text);
         let err = serde_json::from_str::<UpdateWebhookRequest>(r#"{"value":"http://x.example"}"#)
             .expect_err("http");
         assert!(err.to_string().contains("HTTPS"), "{err}");

@@ -406,3 +406,40 @@ fn repeated_keys_found_by_the_fuzzer() {
         assert!(zapi_webhooks::validate(&value, Flavor::Permissive).is_ok());
     }
 }
+
+/// Fields and values real deliveries carry that the docs do not show are modeled: nothing of
+/// them is left unmodeled.
+#[test]
+fn fields_seen_in_real_deliveries_are_modeled() {
+    let cases = [
+        json!({"type": "ReceivedCallback", "isEdit": true, "editMessageId": "3EB0A1B2C3D4",
+               "image": {"imageUrl": null, "caption": "edited"}}),
+        json!({"type": "MessageStatusCallback", "status": "READ", "ids": ["A1"],
+               "phone": "123456789012345@lid", "isGroup": true,
+               "participant": "5511900000001", "participantDevice": 3}),
+        json!({"type": "ReceivedCallback", "sticker": {"stickerUrl": "https://example.com/s.webp",
+               "mimeType": "image/webp", "width": 512, "height": 512}}),
+        json!({"type": "ConnectedCallback", "connected": true, "isBusiness": false}),
+        json!({"type": "ReceivedCallback", "notification": "CALL_VIDEO"}),
+        json!({"type": "ReceivedCallback", "notification": "GROUP_PARTICIPANT_INVITE",
+               "notificationParameters": ["5511900000002"]}),
+    ];
+    for raw in cases {
+        let parsed = Callback::from_value(&raw).expect("parses");
+        assert!(
+            parsed.unmodeled().is_empty(),
+            "{raw}: {:?}",
+            parsed.unmodeled()
+        );
+        assert!(parsed.unexpected().is_empty(), "{raw}");
+        assert_eq!(serde_json::to_value(&parsed).expect("ser"), raw);
+        if let Some(received) = parsed.as_received() {
+            if let Content::Notification(notification) = &received.content {
+                assert!(!notification.is_unknown(), "{raw}");
+            }
+        }
+    }
+    let edited =
+        received(&json!({"type": "ReceivedCallback", "isEdit": true, "editMessageId": "X1"}));
+    assert_eq!(edited.edit_message_id.as_deref(), Some("X1"));
+}

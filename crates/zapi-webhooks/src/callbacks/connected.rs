@@ -17,5 +17,7 @@ lossless_object! {
         "phone" => phone: String,
         /// When it connected. Documented as a string, sent as an integer.
         "momment" => momment: Timestamp,
+        /// Whether the connected number is a WhatsApp Business account, seen in real deliveries.
+        "isBusiness" => is_business: bool,
     }
 }

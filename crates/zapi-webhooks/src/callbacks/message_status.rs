@@ -46,5 +46,11 @@ lossless_object! {
         "phone" => phone: String,
         /// Whether the chat is a group.
         "isGroup" => is_group: bool,
+        /// In groups: who the status is about (a phone number or an `@lid`), seen in real
+        /// deliveries.
+        "participant" => participant: String,
+        /// In groups: which device of that participant (0 is the phone), seen in real
+        /// deliveries.
+        "participantDevice" => participant_device: u64,
     }
 }

@@ -94,6 +94,10 @@ lossless_object! {
         "mimeType" => mime_type: String,
         /// Whether it is animated.
         "isAnimated" => is_animated: bool,
+        /// Width in pixels, seen in real deliveries.
+        "width" => width: u64,
+        /// Height in pixels, seen in real deliveries.
+        "height" => height: u64,
     }
 }
 

@@ -141,6 +141,9 @@ lossless_object! {
         "waitingMessage" => waiting_message: bool,
         /// Whether the message is an edit of an earlier one.
         "isEdit" => is_edit: bool,
+        /// On an edit (`isEdit: true`): the id of the message that was edited. The media URL of
+        /// an edited media message may then be `null`.
+        "editMessageId" => edit_message_id: String,
         /// Whether the chat is a group.
         "isGroup" => is_group: bool,
         /// Whether the chat is a newsletter (channel).

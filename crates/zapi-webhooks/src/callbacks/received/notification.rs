@@ -20,6 +20,8 @@ open_enum! {
         CallMissedVoice = "CALL_MISSED_VOICE",
         /// Missed video call.
         CallMissedVideo = "CALL_MISSED_VIDEO",
+        /// Incoming video call (seen in real deliveries, not in the docs).
+        CallVideo = "CALL_VIDEO",
         /// Somebody asked to join a group (parameters: who asked, and who added them for
         /// `non_admin_add`).
         MembershipApprovalRequest = "MEMBERSHIP_APPROVAL_REQUEST",
@@ -31,6 +33,9 @@ open_enum! {
         GroupParticipantAdd = "GROUP_PARTICIPANT_ADD",
         /// A participant was removed from a group.
         GroupParticipantRemove = "GROUP_PARTICIPANT_REMOVE",
+        /// Somebody joined a group through an invite link (seen in real deliveries, not in the
+        /// docs).
+        GroupParticipantInvite = "GROUP_PARTICIPANT_INVITE",
         /// A group was created (parameter: its name).
         GroupCreate = "GROUP_CREATE",
         /// Who may use the group's invite link changed (see `linkMode`).
