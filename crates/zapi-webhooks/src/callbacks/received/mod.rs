@@ -46,14 +46,18 @@ content_kinds! {
     "image" => Image(Image) as "image";
     /// An audio or voice note.
     "audio" => Audio(Audio) as "audio";
-    /// A video, GIF or video note.
+    /// A video or GIF.
     "video" => Video(Video) as "video";
+    /// A round video note (PTV), seen in real deliveries.
+    "ptv" => VideoNote(VideoNote) as "video_note";
     /// A contact card.
     "contact" => Contact(Contact) as "contact";
     /// A document.
     "document" => Document(Document) as "document";
     /// A location.
     "location" => Location(Location) as "location";
+    /// A live location being shared, seen in real deliveries.
+    "liveLocation" => LiveLocation(LiveLocation) as "live_location";
     /// A sticker.
     "sticker" => Sticker(Sticker) as "sticker";
     /// A payment request.
