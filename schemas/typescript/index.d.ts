@@ -81,6 +81,11 @@ export interface ReceivedCallback {
    */
   document?: Document | null;
   /**
+   * On an edit (`isEdit: true`): the id of the message that was edited. The media URL of an edited
+   * media message may then be `null`. May be absent or null.
+   */
+  editMessageId?: string | null;
+  /**
    * An event. Content key: when present (and not null) the message kind is `event`. May be absent
    * or null.
    */
@@ -129,6 +134,11 @@ export interface ReceivedCallback {
    * `list_response`. May be absent or null.
    */
   listResponseMessage?: ListResponse | null;
+  /**
+   * A live location being shared, seen in real deliveries. Content key: when present (and not null)
+   * the message kind is `live_location`. May be absent or null.
+   */
+  liveLocation?: LiveLocation | null;
   /**
    * A location. Content key: when present (and not null) the message kind is `location`. May be
    * absent or null.
@@ -202,6 +212,11 @@ export interface ReceivedCallback {
   /** The new profile name (`PROFILE_NAME_UPDATED`). May be absent or null. */
   profileName?: string | null;
   /**
+   * A round video note (PTV), seen in real deliveries. Content key: when present (and not null) the
+   * message kind is `video_note`. May be absent or null.
+   */
+  ptv?: VideoNote | null;
+  /**
    * A reaction to a message. Content key: when present (and not null) the message kind is
    * `reaction`. May be absent or null.
    */
@@ -258,8 +273,8 @@ export interface ReceivedCallback {
   /** URL of the new profile picture (`PROFILE_PICTURE_UPDATED`). May be absent or null. */
   updatedPhoto?: string | null;
   /**
-   * A video, GIF or video note. Content key: when present (and not null) the message kind is
-   * `video`. May be absent or null.
+   * A video or GIF. Content key: when present (and not null) the message kind is `video`. May be
+   * absent or null.
    */
   video?: Video | null;
   /** Whether the message can be viewed only once. May be absent or null. */
@@ -308,6 +323,16 @@ export interface MessageStatusCallback {
   isGroup?: boolean | null;
   /** When the status changed. May be absent or null. */
   momment?: Timestamp | null;
+  /**
+   * In groups: who the status is about (a phone number or an `@lid`), seen in real deliveries. May
+   * be absent or null.
+   */
+  participant?: string | null;
+  /**
+   * In groups: which device of that participant (0 is the phone), seen in real deliveries. May be
+   * absent or null.
+   */
+  participantDevice?: number | null;
   /** Phone number (or group id) of the chat. May be absent or null. */
   phone?: string | null;
   /** Which device of the account saw the event (0 is the phone). May be absent or null. */
@@ -350,6 +375,11 @@ export interface ConnectedCallback {
   connected?: boolean | null;
   /** The Z-API instance. May be absent or null. */
   instanceId?: string | null;
+  /**
+   * Whether the connected number is a WhatsApp Business account, seen in real deliveries. May be
+   * absent or null.
+   */
+  isBusiness?: boolean | null;
   /** When it connected. Documented as a string, sent as an integer. May be absent or null. */
   momment?: Timestamp | null;
   /** The connected phone number. May be absent or null. */
@@ -476,10 +506,19 @@ export interface ReceivedAudio extends ReceivedCallback {
 /**
  * Kind `video`: a `ReceivedCallback` whose `video` is present and not null.
  *
- * A video, GIF or video note.
+ * A video or GIF.
  */
 export interface ReceivedVideo extends ReceivedCallback {
   video: Video;
+}
+
+/**
+ * Kind `video_note`: a `ReceivedCallback` whose `ptv` is present and not null.
+ *
+ * A round video note (PTV), seen in real deliveries.
+ */
+export interface ReceivedVideoNote extends ReceivedCallback {
+  ptv: VideoNote;
 }
 
 /**
@@ -507,6 +546,15 @@ export interface ReceivedDocument extends ReceivedCallback {
  */
 export interface ReceivedLocation extends ReceivedCallback {
   location: Location;
+}
+
+/**
+ * Kind `live_location`: a `ReceivedCallback` whose `liveLocation` is present and not null.
+ *
+ * A live location being shared, seen in real deliveries.
+ */
+export interface ReceivedLiveLocation extends ReceivedCallback {
+  liveLocation: LiveLocation;
 }
 
 /**
@@ -663,9 +711,11 @@ export interface ReceivedKinds {
   image: ReceivedImage;
   audio: ReceivedAudio;
   video: ReceivedVideo;
+  video_note: ReceivedVideoNote;
   contact: ReceivedContact;
   document: ReceivedDocument;
   location: ReceivedLocation;
+  live_location: ReceivedLiveLocation;
   sticker: ReceivedSticker;
   request_payment: ReceivedRequestPayment;
   send_payment: ReceivedSendPayment;
@@ -972,6 +1022,38 @@ export interface ListResponse {
   [key: string]: unknown;
 }
 
+/**
+ * A live location being shared, under the content key `liveLocation`; seen in real deliveries, not
+ * in the docs.
+ */
+export interface LiveLocation {
+  /** Caption. May be absent or null. */
+  caption?: string | null;
+  /** Latitude in degrees, kept as the exact JSON number sent. May be absent or null. */
+  latitude?: number | null;
+  /** Longitude in degrees, kept as the exact JSON number sent. May be absent or null. */
+  longitude?: number | null;
+  /** Which update of the shared location this is. May be absent or null. */
+  sequence?: LiveLocationSequence | null;
+  /** A key not described here, kept as sent. */
+  [key: string]: unknown;
+}
+
+/**
+ * The update counter of a live location: a 64-bit number sent as two 32-bit halves, the way
+ * WhatsApp's protocol encodes it in JSON.
+ */
+export interface LiveLocationSequence {
+  /** The upper 32 bits. May be absent or null. */
+  high?: number | null;
+  /** The lower 32 bits (as a signed or unsigned JSON integer). May be absent or null. */
+  low?: number | null;
+  /** Whether the whole number is unsigned. May be absent or null. */
+  unsigned?: boolean | null;
+  /** A key not described here, kept as sent. */
+  [key: string]: unknown;
+}
+
 /** A location. */
 export interface Location {
   /** Address of the place. May be absent or null. */
@@ -1036,12 +1118,15 @@ export type NotificationParameter = LabelAssociation | string | number | boolean
  * - `CALL_VOICE`: Incoming voice call.
  * - `CALL_MISSED_VOICE`: Missed voice call.
  * - `CALL_MISSED_VIDEO`: Missed video call.
+ * - `CALL_VIDEO`: Incoming video call (seen in real deliveries, not in the docs).
  * - `MEMBERSHIP_APPROVAL_REQUEST`: Somebody asked to join a group (parameters: who asked, and who
  *   added them for `non_admin_add`).
  * - `REVOKED_MEMBERSHIP_REQUESTS`: A request to join a group was withdrawn by its author.
  * - `GROUP_PARTICIPANT_LEAVE`: A participant left a group.
  * - `GROUP_PARTICIPANT_ADD`: A participant was added to a group.
  * - `GROUP_PARTICIPANT_REMOVE`: A participant was removed from a group.
+ * - `GROUP_PARTICIPANT_INVITE`: Somebody joined a group through an invite link (seen in real
+ *   deliveries, not in the docs).
  * - `GROUP_CREATE`: A group was created (parameter: its name).
  * - `GROUP_MEMBER_LINK_PROPERTY_UPDATE`: Who may use the group's invite link changed (see
  *   `linkMode`).
@@ -1066,11 +1151,13 @@ export type NotificationType =
   | "CALL_VOICE"
   | "CALL_MISSED_VOICE"
   | "CALL_MISSED_VIDEO"
+  | "CALL_VIDEO"
   | "MEMBERSHIP_APPROVAL_REQUEST"
   | "REVOKED_MEMBERSHIP_REQUESTS"
   | "GROUP_PARTICIPANT_LEAVE"
   | "GROUP_PARTICIPANT_ADD"
   | "GROUP_PARTICIPANT_REMOVE"
+  | "GROUP_PARTICIPANT_INVITE"
   | "GROUP_CREATE"
   | "GROUP_MEMBER_LINK_PROPERTY_UPDATE"
   | "NEWSLETTER_ADMIN_PROMOTE"
@@ -1421,12 +1508,16 @@ export interface StatusImage {
 
 /** A sticker. */
 export interface Sticker {
+  /** Height in pixels, seen in real deliveries. May be absent or null. */
+  height?: number | null;
   /** Whether it is animated. May be absent or null. */
   isAnimated?: boolean | null;
   /** MIME type, e.g. `image/webp`. May be absent or null. */
   mimeType?: string | null;
   /** URL to download the sticker. May be absent or null. */
   stickerUrl?: string | null;
+  /** Width in pixels, seen in real deliveries. May be absent or null. */
+  width?: number | null;
   /** A key not described here, kept as sent. */
   [key: string]: unknown;
 }
@@ -1481,8 +1572,13 @@ export type TransactionStatus = "COLLECT_SUCCESS" | "SUCCESS" | (string & {});
 
 /** Body of `PUT /update-every-webhooks`: the same URL for every callback. */
 export interface UpdateEveryWebhooksRequest {
-  /** Also send a `ReceivedCallback` for messages the connected number sends. */
+  /**
+   * Also send a `ReceivedCallback` for messages the connected number sends (the Portuguese
+   * docs' name for the switch).
+   */
   notifySentByMe?: boolean | null;
+  /** The same switch under the name the English docs' example sends. */
+  receivedAndDeliveryCallback?: boolean | null;
   /** Your endpoint that will receive every callback. */
   value: WebhookUrl;
 }
@@ -1517,7 +1613,7 @@ export interface UrlButton {
   [key: string]: unknown;
 }
 
-/** A video; GIFs and round video notes (PTV) arrive in the same shape. */
+/** A video; GIFs arrive in the same shape. */
 export interface Video {
   /** Caption. May be absent or null. */
   caption?: string | null;
@@ -1534,6 +1630,25 @@ export interface Video {
   /** Whether it can be viewed only once. May be absent or null. */
   viewOnce?: boolean | null;
   /** Width in pixels. May be absent or null. */
+  width?: number | null;
+  /** A key not described here, kept as sent. */
+  [key: string]: unknown;
+}
+
+/**
+ * A round video note (WhatsApp's PTV), under the content key `ptv`; seen in real deliveries, not in
+ * the docs.
+ */
+export interface VideoNote {
+  /** Caption (usually empty). May be absent or null. */
+  caption?: string | null;
+  /** Height in pixels (0 when unknown). May be absent or null. */
+  height?: number | null;
+  /** MIME type, e.g. `video/mp4`. May be absent or null. */
+  mimeType?: string | null;
+  /** URL to download the video note. May be absent or null. */
+  ptvUrl?: string | null;
+  /** Width in pixels (0 when unknown). May be absent or null. */
   width?: number | null;
   /** A key not described here, kept as sent. */
   [key: string]: unknown;

@@ -131,7 +131,9 @@ fn manifest_and_fixture_files_agree() {
 #[test]
 fn snapshots_of_every_fixture() {
     insta::glob!("../../../fixtures", "*/*.json", |path| {
-        if path.parent().and_then(|p| p.file_name()) == Some("webhook_config".as_ref()) {
+        // `captures/` holds the real captures (snapshotted by `snapshots_of_every_capture`),
+        // not docs examples.
+        if path.parent().and_then(|p| p.file_name()) == Some("captures".as_ref()) {
             return;
         }
         let bytes = std::fs::read(path).expect("read fixture");
@@ -305,4 +307,13 @@ fn every_fixture_inspects_clean() {
             assert!(report.model.is_some(), "{what}");
         }
     }
+}
+
+#[test]
+fn snapshots_of_every_capture() {
+    insta::glob!("../../../fixtures/captures", "*/*.json", |path| {
+        let bytes = std::fs::read(path).expect("read capture");
+        let callback = Callback::from_slice(&bytes).expect("capture parses");
+        insta::assert_debug_snapshot!(callback);
+    });
 }
