@@ -53,6 +53,7 @@ mod error;
 pub mod inspect;
 mod mechanism;
 pub mod quirks;
+mod read;
 #[cfg(feature = "schema")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
@@ -71,6 +72,7 @@ pub use error::{ParseError, ParseErrorKind};
 pub use mechanism::field_value::{UnexpectedValue, unexpected_values, unmodeled_pointers};
 pub use mechanism::json_pointer;
 pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
+pub use read::{Chat, ChatKind, Media, Sender};
 pub use received::{Content, Kind, ReceivedCallback};
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
