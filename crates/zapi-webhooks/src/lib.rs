@@ -9,6 +9,10 @@
 //!   "absent" apart from `null` ([`Field`]), and every quirk keeps the form it came in
 //!   ([`Timestamp`], [`NumberOrString`], open enums with `Unknown(String)`). Serializing a parsed
 //!   payload gives back the same JSON value.
+//! * A read layer answers what a handler asks of a message, whatever its kind:
+//!   [`ReceivedCallback::chat`] (with its [`ChatKind`]), [`ReceivedCallback::sender`],
+//!   [`ReceivedCallback::text`], [`ReceivedCallback::media`], [`ReceivedCallback::timestamp`].
+//!   It reads the parsed fields when called; parsing does no extra work for it.
 //! * Fast: each model reads its object in one pass, without serde's `flatten`/`untagged`
 //!   buffering.
 //!
