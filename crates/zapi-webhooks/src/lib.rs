@@ -9,6 +9,10 @@
 //!   "absent" apart from `null` ([`Field`]), and every quirk keeps the form it came in
 //!   ([`Timestamp`], [`NumberOrString`], open enums with `Unknown(String)`). Serializing a parsed
 //!   payload gives back the same JSON value.
+//! * A read layer answers what a handler asks of a message, whatever its kind:
+//!   [`ReceivedCallback::chat`] (with its [`ChatKind`]), [`ReceivedCallback::sender`],
+//!   [`ReceivedCallback::text`], [`ReceivedCallback::media`], [`ReceivedCallback::timestamp`].
+//!   It reads the parsed fields when called; parsing does no extra work for it.
 //! * Fast: each model reads its object in one pass, without serde's `flatten`/`untagged`
 //!   buffering.
 //!
@@ -53,6 +57,7 @@ mod error;
 pub mod inspect;
 mod mechanism;
 pub mod quirks;
+mod read;
 #[cfg(feature = "schema")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
@@ -71,6 +76,7 @@ pub use error::{ParseError, ParseErrorKind};
 pub use mechanism::field_value::{UnexpectedValue, unexpected_values, unmodeled_pointers};
 pub use mechanism::json_pointer;
 pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
+pub use read::{Chat, ChatKind, Media, Sender};
 pub use received::{Content, Kind, ReceivedCallback};
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]

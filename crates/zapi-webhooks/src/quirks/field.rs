@@ -123,6 +123,95 @@ impl<T> Field<T> {
     }
 }
 
+impl<T> Field<T> {
+    /// The value as an `Option` of a reference, like [`Field::get`]: `None` when the key was
+    /// absent, `null` or of an unexpected type.
+    ///
+    /// ```
+    /// use zapi_webhooks::Field;
+    /// assert_eq!(Field::Present(7_u64).as_option(), Some(&7));
+    /// assert_eq!(Field::<u64>::Null.as_option(), None);
+    /// ```
+    pub fn as_option(&self) -> Option<&T> {
+        self.get()
+    }
+
+    /// A copy of the value, if there was one.
+    ///
+    /// ```
+    /// use zapi_webhooks::Field;
+    /// assert_eq!(Field::Present(640_u64).copied(), Some(640));
+    /// assert_eq!(Field::<u64>::Unexpected(serde_json::json!("640")).copied(), None);
+    /// ```
+    pub fn copied(&self) -> Option<T>
+    where
+        T: Copy,
+    {
+        self.get().copied()
+    }
+
+    /// A clone of the value, if there was one.
+    ///
+    /// ```
+    /// use zapi_webhooks::Field;
+    /// assert_eq!(Field::Present("hi".to_owned()).cloned().as_deref(), Some("hi"));
+    /// assert_eq!(Field::<String>::Absent.cloned(), None);
+    /// ```
+    pub fn cloned(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.get().cloned()
+    }
+
+    /// The value (cloned), or `default` when the key was absent, `null` or of an unexpected
+    /// type. Takes `&self` so that it reads a field of a borrowed model.
+    ///
+    /// ```
+    /// use zapi_webhooks::Field;
+    /// assert_eq!(Field::Present(3_u64).unwrap_or(0), 3);
+    /// assert_eq!(Field::<u64>::Null.unwrap_or(0), 0);
+    /// assert_eq!(Field::<u64>::Unexpected(serde_json::json!(-1)).unwrap_or(0), 0);
+    /// ```
+    pub fn unwrap_or(&self, default: T) -> T
+    where
+        T: Clone,
+    {
+        self.cloned().unwrap_or(default)
+    }
+}
+
+impl Field<bool> {
+    /// `true` only for a present `true`: absent, `null`, `false` and a value of another type
+    /// (`"true"`, `1`) are all `false`.
+    ///
+    /// ```
+    /// use zapi_webhooks::Field;
+    /// assert!(Field::Present(true).is_true());
+    /// assert!(!Field::Present(false).is_true());
+    /// assert!(!Field::<bool>::Absent.is_true());
+    /// assert!(!Field::<bool>::Unexpected(serde_json::json!("true")).is_true());
+    /// ```
+    pub fn is_true(&self) -> bool {
+        matches!(self, Field::Present(true))
+    }
+}
+
+/// Forgets whether a missing value was absent, `null` or of an unexpected type, like
+/// [`Field::into_option`].
+///
+/// ```
+/// use zapi_webhooks::Field;
+/// let value: Option<u64> = Field::Present(5).into();
+/// assert_eq!(value, Some(5));
+/// assert_eq!(Option::<u64>::from(Field::Null), None);
+/// ```
+impl<T> From<Field<T>> for Option<T> {
+    fn from(field: Field<T>) -> Self {
+        field.into_option()
+    }
+}
+
 impl<T: std::ops::Deref> Field<T> {
     /// The value through `Deref`, e.g. `&str` for a `Field<String>`.
     pub fn as_deref(&self) -> Option<&T::Target> {
