@@ -52,7 +52,8 @@ use fixtures::{FileStatus, existing_json_files, file_status, plan_fixtures};
 use layout::discover_pages;
 use manifest::{MANIFEST_COMMENT, Manifest, notification_names, previous_manifest_paths};
 use markdown::extract_blocks;
-use report::render_report;
+pub use report::ExampleChanges;
+use report::{compare_examples, previous_sources, render_report};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::PathBuf;
@@ -131,6 +132,9 @@ pub struct Outcome {
     pub payload_examples: usize,
     /// Distinct payloads, i.e. fixture files (the manifest not included).
     pub fixtures: usize,
+    /// The payload examples compared one by one with the fixture files, by
+    /// page and heading (what the report's by-page section lists).
+    pub examples: ExampleChanges,
     /// The human-readable report that `run` prints.
     pub report: String,
 }
@@ -186,6 +190,13 @@ pub fn import(opts: &Options) -> Result<Outcome, String> {
         missing_from_docs: Vec::new(),
         payload_examples: extraction.occurrences.len(),
         fixtures: fixtures.len(),
+        examples: compare_examples(
+            &extraction,
+            &fixtures,
+            &opts.fixtures,
+            &on_disk,
+            &previous_sources(&manifest_path),
+        ),
         report: String::new(),
     };
     let mut expected: Vec<(String, &str)> = fixtures
