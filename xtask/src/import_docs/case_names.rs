@@ -8,7 +8,7 @@ use crate::lenient_json::Node;
 /// [`normalize_heading`]. Headings not listed here fall back to the
 /// notification name (notification payloads), to `basic` (status-code
 /// headings such as `200`) or to a slug of the heading (with a warning).
-const CASE_NAMES: &[(&str, &str)] = &[
+pub(super) const CASE_NAMES: &[(&str, &str)] = &[
     // pt/on-message-received.md and pt/on-message-received-notify-fromme.md
     ("exemplo de retorno de texto", "basic"),
     ("exemplo de retorno de template de texto", "text"),
