@@ -28,6 +28,29 @@
 //! command fails if anything is new, changed or gone; with `--write` the
 //! fixture files and `manifest.json` are (re)written.
 //!
+//! The report also compares the docs example by example with the fixture
+//! files ([`ExampleChanges`]): each new, changed (with the JSON pointers where
+//! it differs from its fixture) or gone example, grouped by page and heading.
+//!
+//! # The `new-doc` branch
+//!
+//! The docs repository has an unmerged branch, `new-doc`, that renames the
+//! webhook pages (`ao-receber.md`, `status-mensagem.md`, `ao-conectar.md`,
+//! ...; [`layout::PAGES`] pairs each with the current page and its callback)
+//! and their headings ([`case_names`] maps the new headings to the same case
+//! names, so an unchanged payload keeps its fixture name). To see what merging
+//! it would change, extract it and run the importer without `--write`:
+//!
+//! ```sh
+//! git --git-dir=/work/.mirror/Z-API+z-api-docs/repo archive new-doc \
+//!     docs/webhooks i18n/en/docusaurus-plugin-content-docs/current/webhooks \
+//!   | tar -x -C DIR && cargo xtask import-docs DIR
+//! ```
+//!
+//! (Naming the two folders keeps `git archive` away from the branch's large
+//! media files.) The by-page section then says which examples are new, changed
+//! or gone; the fixtures stay as they are until the branch is merged.
+//!
 //! # Tests
 //!
 //! The importer's tests run on `xtask/testdata/docs`, a small synthetic docs

@@ -353,6 +353,9 @@ pub(super) fn previous_sources(manifest: &Path) -> BTreeMap<String, Vec<(String,
         .unwrap_or_default()
 }
 
+/// The names a page was read under and its `(what, example)` entries.
+type PageGroup<'a> = (BTreeSet<&'a str>, Vec<(&'static str, &'a ExampleChange)>);
+
 /// The by-page section of the report (see [`ExampleChanges`]).
 fn render_examples(r: &mut String, examples: &ExampleChanges) {
     let _ = writeln!(
@@ -365,8 +368,7 @@ fn render_examples(r: &mut String, examples: &ExampleChanges) {
     );
     // Pages group under their current name, so `ao-receber.md` sits with the
     // fixtures that came from `on-message-received.md`.
-    let mut by_page: BTreeMap<String, (BTreeSet<&str>, Vec<(&str, &ExampleChange)>)> =
-        BTreeMap::new();
+    let mut by_page: BTreeMap<String, PageGroup<'_>> = BTreeMap::new();
     for (what, list) in [
         ("new", &examples.new),
         ("changed", &examples.changed),
