@@ -8,7 +8,7 @@ use crate::lenient_json::Node;
 /// [`normalize_heading`]. Headings not listed here fall back to the
 /// notification name (notification payloads), to `basic` (status-code
 /// headings such as `200`) or to a slug of the heading (with a warning).
-const CASE_NAMES: &[(&str, &str)] = &[
+pub(super) const CASE_NAMES: &[(&str, &str)] = &[
     // pt/on-message-received.md and pt/on-message-received-notify-fromme.md
     ("exemplo de retorno de texto", "basic"),
     ("exemplo de retorno de template de texto", "text"),
@@ -179,6 +179,91 @@ const CASE_NAMES: &[(&str, &str)] = &[
     (
         "example of notification: group invite link access to all members",
         "group_member_link_property_update_all_member_link",
+    ),
+    // The `new-doc` branch of the docs repository: its pages (`ao-receber.md`,
+    // `status-mensagem.md`, `ao-conectar.md`, ...) use other headings for the
+    // same examples. Each maps to the case name of the heading it replaces, so a
+    // payload that did not change keeps its fixture name.
+    // pt/ao-conectar.md, ao-desconectar.md, ao-enviar.md, status-mensagem.md
+    ("evento e payload", "basic"),
+    ("evento", "basic"),
+    ("payload", "basic"),
+    ("estrutura do payload", "basic"),
+    // pt/ao-receber.md
+    ("exemplo de retorno de botão com vídeo", "video"),
+    ("exemplo de retorno de texto (lista de opção)", "basic"),
+    ("exemplo de retorno de carrossel", "basic"),
+    ("exemplo de retorno de texto vindo de anúncio", "from_ad"),
+    (
+        "exemplo de solicitação de entrada em grupo através de link de convite",
+        "membership_approval_request_invite_link",
+    ),
+    (
+        "exemplo de solicitação de entrada em grupo adicionado por participante",
+        "membership_approval_request_non_admin_add",
+    ),
+    // en/ao-conectar.md, ao-desconectar.md, status-mensagem.md (`payload` above)
+    ("event and payload", "basic"),
+    ("event", "basic"),
+    ("payload structure", "basic"),
+    // en/ao-receber.md
+    ("text template return example", "text"),
+    ("text (button list) return example", "basic"),
+    ("otp button template return example", "otp_button"),
+    ("text (option list) return example", "basic"),
+    ("text from ad return example", "from_ad"),
+    ("image template return example", "image"),
+    ("audio return example", "basic"),
+    ("video template return example", "video"),
+    ("ptv return example", "ptv"),
+    ("contact return example", "basic"),
+    ("document template return example", "document"),
+    ("location return example", "basic"),
+    ("location template return example", "location"),
+    ("sticker return example", "basic"),
+    ("gif return example", "gif"),
+    ("payment made return example", "basic"),
+    ("payment received return example", "basic"),
+    ("poll return example", "basic"),
+    ("poll response return example", "basic"),
+    ("order submission return example", "basic"),
+    ("order update return example", "basic"),
+    ("channel admin invite return example", "basic"),
+    ("\"waiting message\" return example", "basic"),
+    ("status response return example", "status_reply"),
+    (
+        "group join request via invite link example",
+        "membership_approval_request_invite_link",
+    ),
+    (
+        "group join request added by participant example",
+        "membership_approval_request_non_admin_add",
+    ),
+    ("missed call return example", "call_missed_voice"),
+    ("received call return example", "call_voice"),
+    (
+        "chat labels change return example",
+        "chat_label_association",
+    ),
+    (
+        "admin removed from a channel example",
+        "newsletter_admin_demote",
+    ),
+    (
+        "admin promoted to a channel example",
+        "newsletter_admin_promote",
+    ),
+    (
+        "connected whatsapp name change return example",
+        "profile_name_updated",
+    ),
+    (
+        "connected whatsapp photo change return example",
+        "profile_picture_updated",
+    ),
+    (
+        "group join request revoked by user example",
+        "revoked_membership_requests",
     ),
 ];
 

@@ -57,6 +57,63 @@ impl Page {
     }
 }
 
+/// The webhook pages of the docs: `(current name, name on the docs repository's
+/// unmerged `new-doc` branch, callback folder the page documents)`. Paths are
+/// relative to the language folder and the same in `pt/` and `en/`; an empty
+/// `new-doc` name means the branch has no such page, and the configuration
+/// pages document no callback (`""`). The callback of a payload is the models'
+/// (from its `type`); this table pairs the two namings of a page, so the report
+/// puts an example of `ao-receber.md` next to the fixtures that came from
+/// `on-message-received.md`, and says which callback each page is about.
+pub(super) const PAGES: &[(&str, &str, &str)] = &[
+    ("on-message-received.md", "ao-receber.md", "received"),
+    ("on-message-received-notify-fromme.md", "", "received"),
+    (
+        "on-whatsapp-message-status-changes.md",
+        "status-mensagem.md",
+        "message_status",
+    ),
+    ("on-webhook-connected.md", "ao-conectar.md", "connected"),
+    (
+        "on-whatsapp-disconnected.md",
+        "ao-desconectar.md",
+        "disconnected",
+    ),
+    ("on-message-send.md", "ao-enviar.md", "delivery"),
+    ("on-chat-presence.md", "chat-presence.md", "presence_chat"),
+    ("update-every-webhooks.md", "atualizar-todos.md", ""),
+    (
+        "update-notify-sent-by-me.md",
+        "atualizar-notificar-enviadas.md",
+        "",
+    ),
+    ("introduction.md", "introducao.md", ""),
+];
+
+/// A page id (`<lang>/<path>`) in the current naming: a `new-doc` page name
+/// ([`PAGES`]) is replaced by the current one, any other id is kept.
+pub(super) fn current_page_id(id: &str) -> String {
+    let (lang, rel) = id.split_once('/').unwrap_or(("", id));
+    match PAGES
+        .iter()
+        .find(|(_, new, _)| !new.is_empty() && *new == rel)
+    {
+        Some((current, _, _)) => format!("{lang}/{current}"),
+        None => id.to_owned(),
+    }
+}
+
+/// The callback folder a page documents ([`PAGES`]), by either of its names;
+/// `None` for a page that is not in the table or documents no callback.
+pub(super) fn page_callback(id: &str) -> Option<&'static str> {
+    let rel = id.split_once('/').map_or(id, |(_, rel)| rel);
+    PAGES
+        .iter()
+        .find(|(current, new, _)| *current == rel || (!new.is_empty() && *new == rel))
+        .map(|(_, _, callback)| *callback)
+        .filter(|callback| !callback.is_empty())
+}
+
 /// Rank of a variant tag: sources with a lower rank name the fixture.
 pub(super) fn tag_rank(tag: &str) -> u8 {
     match tag {

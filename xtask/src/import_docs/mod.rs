@@ -28,6 +28,29 @@
 //! command fails if anything is new, changed or gone; with `--write` the
 //! fixture files and `manifest.json` are (re)written.
 //!
+//! The report also compares the docs example by example with the fixture
+//! files ([`ExampleChanges`]): each new, changed (with the JSON pointers where
+//! it differs from its fixture) or gone example, grouped by page and heading.
+//!
+//! # The `new-doc` branch
+//!
+//! The docs repository has an unmerged branch, `new-doc`, that renames the
+//! webhook pages (`ao-receber.md`, `status-mensagem.md`, `ao-conectar.md`,
+//! ...; [`layout::PAGES`] pairs each with the current page and its callback)
+//! and their headings ([`case_names`] maps the new headings to the same case
+//! names, so an unchanged payload keeps its fixture name). To see what merging
+//! it would change, extract it and run the importer without `--write`:
+//!
+//! ```sh
+//! git --git-dir=/work/.mirror/Z-API+z-api-docs/repo archive new-doc \
+//!     docs/webhooks i18n/en/docusaurus-plugin-content-docs/current/webhooks \
+//!   | tar -x -C DIR && cargo xtask import-docs DIR
+//! ```
+//!
+//! (Naming the two folders keeps `git archive` away from the branch's large
+//! media files.) The by-page section then says which examples are new, changed
+//! or gone; the fixtures stay as they are until the branch is merged.
+//!
 //! # Tests
 //!
 //! The importer's tests run on `xtask/testdata/docs`, a small synthetic docs
@@ -52,7 +75,8 @@ use fixtures::{FileStatus, existing_json_files, file_status, plan_fixtures};
 use layout::discover_pages;
 use manifest::{MANIFEST_COMMENT, Manifest, notification_names, previous_manifest_paths};
 use markdown::extract_blocks;
-use report::render_report;
+pub use report::ExampleChanges;
+use report::{compare_examples, previous_sources, render_report};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::PathBuf;
@@ -131,6 +155,9 @@ pub struct Outcome {
     pub payload_examples: usize,
     /// Distinct payloads, i.e. fixture files (the manifest not included).
     pub fixtures: usize,
+    /// The payload examples compared one by one with the fixture files, by
+    /// page and heading (what the report's by-page section lists).
+    pub examples: ExampleChanges,
     /// The human-readable report that `run` prints.
     pub report: String,
 }
@@ -186,6 +213,13 @@ pub fn import(opts: &Options) -> Result<Outcome, String> {
         missing_from_docs: Vec::new(),
         payload_examples: extraction.occurrences.len(),
         fixtures: fixtures.len(),
+        examples: compare_examples(
+            &extraction,
+            &fixtures,
+            &opts.fixtures,
+            &on_disk,
+            &previous_sources(&manifest_path),
+        ),
         report: String::new(),
     };
     let mut expected: Vec<(String, &str)> = fixtures

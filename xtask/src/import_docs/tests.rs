@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::workspace_root;
+use report::ExampleChange;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -779,4 +780,207 @@ fn a_folder_that_is_not_docs_is_an_error() {
     };
     let err = import(&opts).expect_err("not docs");
     assert!(err.contains("expected `pt/` and `en/`"), "{err}");
+}
+
+/// A page of `### heading` + ```` ```json ```` block pairs (made-up payloads).
+fn page_of(examples: &[(&str, &str)]) -> String {
+    let mut text = String::from("---\ntitle: sample\n---\n\n# Sample\n");
+    for (heading, json) in examples {
+        text.push_str(&format!("\n### {heading}\n\n```json\n{json}\n```\n"));
+    }
+    text
+}
+
+const AD_TEXT: &str = r#"{"type": "ReceivedCallback", "phone": "5511900000001", "text": {"message": "ola do anuncio"}, "externalAdReply": {"title": "Amostra"}}"#;
+const PICTURE: &str = r#"{"type": "ReceivedCallback", "phone": "5511900000002", "image": {"imageUrl": "https://example.invalid/a.jpg", "caption": "antes"}}"#;
+const STICKER: &str = r#"{"type": "ReceivedCallback", "phone": "5511900000003", "sticker": {"stickerUrl": "https://example.invalid/s.webp"}}"#;
+const GIF: &str = r#"{"type": "ReceivedCallback", "phone": "5511900000004", "video": {"videoUrl": "https://example.invalid/g.mp4", "isGif": true}}"#;
+const SENT: &str = r#"{"type": "MessageStatusCallback", "status": "SENT", "ids": ["AMOSTRA01"]}"#;
+
+/// The `new-doc` branch's page names (`ao-receber.md`, `status-mensagem.md`)
+/// and headings: pages are found, the headings get the case names of the
+/// table (an unchanged payload keeps its fixture name), and the report lists
+/// new, changed and gone examples by page and heading.
+#[test]
+fn new_doc_pages_and_the_by_page_report() {
+    let root = temp_folder("new-doc");
+    // The fixtures of a tree in the current naming (`pt/` + `en/`).
+    let current = root.join("current");
+    write_file(
+        &current.join("pt/on-message-received.md"),
+        &page_of(&[
+            ("Exemplo de retorno de texto vindos de anúncio", AD_TEXT),
+            ("Exemplo de retorno de imagem", PICTURE),
+            ("Exemplo de retorno de sticker", STICKER),
+        ]),
+    );
+    write_file(
+        &current.join("en/on-message-received.md"),
+        &page_of(&[("Text return example", AD_TEXT)]),
+    );
+    let fixtures = root.join("fixtures");
+    let wrote = import(&Options {
+        docs: current.clone(),
+        fixtures: fixtures.clone(),
+        write: true,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        wrote.new,
+        vec![
+            "received/image__basic.json",
+            "received/sticker__basic.json",
+            "received/text__from_ad.json",
+            "manifest.json",
+        ],
+        "{}",
+        wrote.report
+    );
+
+    // The same callback pages under their `new-doc` names, in the docs
+    // repository layout: one payload kept, one edited, one added, one dropped.
+    let branch = root.join("branch");
+    let en = branch.join("i18n/en/docusaurus-plugin-content-docs/current/webhooks");
+    write_file(
+        &branch.join("docs/webhooks/ao-receber.md"),
+        &page_of(&[
+            ("Exemplo de Retorno de Texto Vindo de Anúncio", AD_TEXT),
+            (
+                "Exemplo de Retorno de Imagem",
+                &PICTURE.replace("\"antes\"", "\"depois\", \"width\": 10"),
+            ),
+            ("Exemplo de Retorno de GIF", GIF),
+        ]),
+    );
+    write_file(
+        &branch.join("docs/webhooks/status-mensagem.md"),
+        &page_of(&[("Estrutura do Payload", SENT)]),
+    );
+    write_file(
+        &en.join("ao-receber.md"),
+        &page_of(&[("Text from Ad Return Example", AD_TEXT)]),
+    );
+    write_file(
+        &en.join("status-mensagem.md"),
+        &page_of(&[("Payload Structure", SENT)]),
+    );
+    let pages = discover_pages(&branch).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = pages.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        vec![
+            "pt/ao-receber.md",
+            "pt/status-mensagem.md",
+            "en/ao-receber.md",
+            "en/status-mensagem.md"
+        ]
+    );
+    assert_eq!(
+        layout::current_page_id("pt/ao-receber.md"),
+        "pt/on-message-received.md"
+    );
+    assert_eq!(
+        layout::page_callback("en/status-mensagem.md"),
+        Some("message_status")
+    );
+    assert_eq!(layout::page_callback("pt/atualizar-todos.md"), None);
+
+    let check = import(&Options {
+        docs: branch.clone(),
+        fixtures: fixtures.clone(),
+        write: false,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = &check.report;
+    // Every heading is in the case-name table: no made-up names.
+    assert!(!report.contains("WARNINGS"), "{report}");
+    assert!(!check.is_up_to_date());
+    // The ad text did not change: same fixture name, nothing to write.
+    assert!(
+        check
+            .unchanged
+            .contains(&"received/text__from_ad.json".to_owned()),
+        "{report}"
+    );
+    let examples = &check.examples;
+    // The ad text, pt and en.
+    assert_eq!(examples.same, 2, "{report}");
+    let rows = |list: &[ExampleChange]| -> Vec<(String, String, String)> {
+        list.iter()
+            .map(|c| (c.page.clone(), c.heading.clone(), c.fixture.clone()))
+            .collect()
+    };
+    let row = |page: &str, heading: &str, fixture: &str| {
+        (page.to_owned(), heading.to_owned(), fixture.to_owned())
+    };
+    assert_eq!(
+        rows(&examples.new),
+        vec![
+            row(
+                "pt/ao-receber.md",
+                "Exemplo de Retorno de GIF",
+                "received/video__gif.json"
+            ),
+            row(
+                "pt/status-mensagem.md",
+                "Estrutura do Payload",
+                "message_status/message_status__sent.json"
+            ),
+            row(
+                "en/status-mensagem.md",
+                "Payload Structure",
+                "message_status/message_status__sent.json"
+            ),
+        ],
+        "{report}"
+    );
+    assert_eq!(
+        rows(&examples.changed),
+        vec![row(
+            "pt/ao-receber.md",
+            "Exemplo de Retorno de Imagem",
+            "received/image__basic.json"
+        )],
+        "{report}"
+    );
+    assert_eq!(
+        examples.changed[0].differences,
+        vec![
+            "/image/caption: expected \"antes\", found \"depois\"",
+            "/image/width: key added"
+        ]
+    );
+    assert_eq!(
+        rows(&examples.gone),
+        vec![row(
+            "pt/on-message-received.md",
+            "Exemplo de retorno de sticker",
+            "received/sticker__basic.json"
+        )],
+        "{report}"
+    );
+    // The report groups the two names of a page and lists each example
+    // under its heading.
+    for line in [
+        "examples compared with the fixtures: 2 same, 3 new, 1 changed, 1 gone\n",
+        "  pt/ao-receber.md + pt/on-message-received.md [received]\n",
+        "    \"Exemplo de Retorno de Imagem\"\n      changed differs from received/image__basic.json (pt/ao-receber.md)\n                /image/caption: expected \"antes\", found \"depois\"\n                /image/width: key added\n",
+        "    \"Exemplo de retorno de sticker\"\n      gone    matches no example: received/sticker__basic.json (pt/on-message-received.md)\n",
+        "  pt/status-mensagem.md [message_status]\n    \"Estrutura do Payload\"\n      new     would be message_status/message_status__sent.json\n",
+    ] {
+        assert!(report.contains(line), "{line:?} not in:\n{report}");
+    }
+}
+
+#[test]
+fn the_case_name_table_has_each_heading_once() {
+    let mut seen = std::collections::BTreeSet::new();
+    for (heading, _) in case_names::CASE_NAMES {
+        assert_eq!(
+            case_names::normalize_heading(heading),
+            *heading,
+            "table keys are normalized"
+        );
+        assert!(seen.insert(*heading), "{heading:?} twice");
+    }
 }
