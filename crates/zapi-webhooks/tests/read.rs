@@ -74,7 +74,7 @@ fn expected_text(v: &Value) -> Option<&str> {
         | "order" => "message",
         "carouselMessage" => "text",
         "poll" => "question",
-        "image" | "video" | "document" => "caption",
+        "image" | "video" | "document" | "ptv" | "liveLocation" => "caption",
         _ => return None,
     };
     string(&v[key], field)
@@ -88,6 +88,7 @@ fn expected_media_url(v: &Value) -> Option<Option<&str>> {
         "video" => "videoUrl",
         "document" => "documentUrl",
         "sticker" => "stickerUrl",
+        "ptv" => "ptvUrl",
         _ => return None,
     };
     // A retyped media value (`"image": "x"`) has no media to read.
@@ -225,7 +226,9 @@ fn check(what: &str, value: &Value) {
 
 #[test]
 fn every_fixture_reads_as_the_rules_say() {
-    let fixtures = common::fixtures();
+    // The docs examples and the real captures.
+    let mut fixtures = common::fixtures();
+    fixtures.extend(common::captures());
     let mut kinds = std::collections::BTreeSet::new();
     for fixture in &fixtures {
         check(&fixture.path, &fixture.value);
@@ -276,7 +279,7 @@ fn retyped_values_answer_nothing_and_never_panic() {
         json!("x@lid"),
     ];
     let mut checked = 0;
-    for fixture in common::fixtures() {
+    for fixture in common::fixtures().into_iter().chain(common::captures()) {
         let Value::Object(object) = &fixture.value else {
             continue;
         };

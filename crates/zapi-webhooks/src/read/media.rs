@@ -1,9 +1,9 @@
 //! [`Media`]: the downloadable file of a received message, whatever its kind.
 
-use crate::received::{Audio, Document, Image, Sticker, Video};
+use crate::received::{Audio, Document, Image, Sticker, Video, VideoNote};
 use crate::{Content, Kind};
 
-/// The media of a received message (image, audio, video, document or sticker), with one set of
+/// The media of a received message (image, audio, video, video note, document or sticker), with one set of
 /// accessors for all of them: returned by [`crate::ReceivedCallback::media`]. An accessor answers
 /// `None` when the kind has no such field or the payload did not send it.
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +18,7 @@ enum Inner<'a> {
     Video(&'a Video),
     Document(&'a Document),
     Sticker(&'a Sticker),
-    // Video notes (`ptv`): add their variant here once the content kind exists.
+    VideoNote(&'a VideoNote),
 }
 
 impl<'a> Media<'a> {
@@ -30,14 +30,14 @@ impl<'a> Media<'a> {
             Content::Video(video) => Inner::Video(video),
             Content::Document(document) => Inner::Document(document),
             Content::Sticker(sticker) => Inner::Sticker(sticker),
-            // Video notes (`ptv`): map them here once the content kind exists.
+            Content::VideoNote(note) => Inner::VideoNote(note),
             _ => return None,
         };
         Some(Media { inner })
     }
 
-    /// The message kind: [`Kind::Image`], [`Kind::Audio`], [`Kind::Video`], [`Kind::Document`]
-    /// or [`Kind::Sticker`].
+    /// The message kind: [`Kind::Image`], [`Kind::Audio`], [`Kind::Video`],
+    /// [`Kind::VideoNote`], [`Kind::Document`] or [`Kind::Sticker`].
     ///
     /// ```
     /// use zapi_webhooks::{Callback, Kind};
@@ -54,11 +54,12 @@ impl<'a> Media<'a> {
             Inner::Video(_) => Kind::Video,
             Inner::Document(_) => Kind::Document,
             Inner::Sticker(_) => Kind::Sticker,
+            Inner::VideoNote(_) => Kind::VideoNote,
         }
     }
 
-    /// Where to download the file: `imageUrl`, `audioUrl`, `videoUrl`, `documentUrl` or
-    /// `stickerUrl`.
+    /// Where to download the file: `imageUrl`, `audioUrl`, `videoUrl`, `ptvUrl`, `documentUrl`
+    /// or `stickerUrl`.
     ///
     /// ```
     /// let body = br#"{"type":"ReceivedCallback","audio":{"audioUrl":"https://example.com/a.ogg"}}"#;
@@ -74,6 +75,7 @@ impl<'a> Media<'a> {
             Inner::Video(m) => m.video_url.as_deref(),
             Inner::Document(m) => m.document_url.as_deref(),
             Inner::Sticker(m) => m.sticker_url.as_deref(),
+            Inner::VideoNote(m) => m.ptv_url.as_deref(),
         }
     }
 
@@ -93,10 +95,11 @@ impl<'a> Media<'a> {
             Inner::Video(m) => m.mime_type.as_deref(),
             Inner::Document(m) => m.mime_type.as_deref(),
             Inner::Sticker(m) => m.mime_type.as_deref(),
+            Inner::VideoNote(m) => m.mime_type.as_deref(),
         }
     }
 
-    /// The caption (images, videos and documents).
+    /// The caption (images, videos, video notes and documents).
     ///
     /// ```
     /// let body = br#"{"type":"ReceivedCallback","video":{"caption":"look"}}"#;
@@ -110,6 +113,7 @@ impl<'a> Media<'a> {
             Inner::Image(m) => m.caption.as_deref(),
             Inner::Video(m) => m.caption.as_deref(),
             Inner::Document(m) => m.caption.as_deref(),
+            Inner::VideoNote(m) => m.caption.as_deref(),
             Inner::Audio(_) | Inner::Sticker(_) => None,
         }
     }
@@ -147,7 +151,7 @@ impl<'a> Media<'a> {
         }
     }
 
-    /// The width in pixels (`width`, images and videos).
+    /// The width in pixels (`width`: images, videos, video notes and stickers).
     ///
     /// ```
     /// let body = br#"{"type":"ReceivedCallback","image":{"width":640,"height":480}}"#;
@@ -160,11 +164,13 @@ impl<'a> Media<'a> {
         match self.inner {
             Inner::Image(m) => m.width.copied(),
             Inner::Video(m) => m.width.copied(),
+            Inner::VideoNote(m) => m.width.copied(),
+            Inner::Sticker(m) => m.width.copied(),
             _ => None,
         }
     }
 
-    /// The height in pixels (`height`, images and videos).
+    /// The height in pixels (`height`: images, videos, video notes and stickers).
     ///
     /// ```
     /// let body = br#"{"type":"ReceivedCallback","video":{"height":480}}"#;
@@ -177,6 +183,8 @@ impl<'a> Media<'a> {
         match self.inner {
             Inner::Image(m) => m.height.copied(),
             Inner::Video(m) => m.height.copied(),
+            Inner::VideoNote(m) => m.height.copied(),
+            Inner::Sticker(m) => m.height.copied(),
             _ => None,
         }
     }
@@ -212,7 +220,7 @@ impl<'a> Media<'a> {
             Inner::Image(m) => m.view_once.is_true(),
             Inner::Audio(m) => m.view_once.is_true(),
             Inner::Video(m) => m.view_once.is_true(),
-            Inner::Document(_) | Inner::Sticker(_) => false,
+            Inner::Document(_) | Inner::Sticker(_) | Inner::VideoNote(_) => false,
         }
     }
 }

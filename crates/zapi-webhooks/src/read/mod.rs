@@ -73,13 +73,13 @@ impl ReceivedCallback {
             Content::Image(image) => image.caption.as_deref(),
             Content::Video(video) => video.caption.as_deref(),
             Content::Document(document) => document.caption.as_deref(),
-            // Video notes (`ptv`) and live locations (`liveLocation`): their caption goes here
-            // once those content kinds exist.
+            Content::VideoNote(note) => note.caption.as_deref(),
+            Content::LiveLocation(location) => location.caption.as_deref(),
             _ => None,
         }
     }
 
-    /// The downloadable media of an image, audio, video, document or sticker; `None` for
+    /// The downloadable media of an image, audio, video, video note, document or sticker; `None` for
     /// every other kind.
     ///
     /// ```
@@ -158,15 +158,7 @@ impl ReceivedCallback {
     /// # Ok::<(), zapi_webhooks::ParseError>(())
     /// ```
     pub fn edited_message_id(&self) -> Option<&str> {
-        // Not modeled yet: read from the unmodeled keys (which are the content when no known
-        // content key came). Once `editMessageId` is a field of the model, read it here.
-        let unmodeled = match &self.content {
-            Content::Unknown(entries) => entries,
-            _ => &self.extra,
-        };
-        unmodeled
-            .get("editMessageId")
-            .and_then(serde_json::Value::as_str)
+        self.edit_message_id.as_deref()
     }
 }
 

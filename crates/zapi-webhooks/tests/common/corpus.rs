@@ -30,16 +30,30 @@ pub struct FixtureEntry {
     pub bytes: Vec<u8>,
 }
 
-/// Every payload fixture listed in the manifest, with its contents.
+/// Every payload fixture listed in the manifest, with its contents: the docs examples.
 pub fn fixtures() -> Vec<FixtureEntry> {
-    let dir = fixtures_dir();
+    load("", "fixtures")
+}
+
+/// Every real capture listed in `fixtures/captures/manifest.json` (paths relative to
+/// `fixtures/`, e.g. `captures/received/text__group_reply.json`).
+pub fn captures() -> Vec<FixtureEntry> {
+    load("captures/", "captures")
+}
+
+/// The entries of `fixtures/<folder>manifest.json`'s array `list`, with their files.
+fn load(folder: &str, list: &str) -> Vec<FixtureEntry> {
+    let dir = fixtures_dir().join(folder);
     let manifest_text = std::fs::read_to_string(dir.join("manifest.json"))
-        .unwrap_or_else(|err| panic!("cannot read fixtures/manifest.json: {err}"));
-    let manifest: Value = serde_json::from_str(&manifest_text).expect("manifest.json is JSON");
-    let entries = manifest["fixtures"]
+        .unwrap_or_else(|err| panic!("cannot read fixtures/{folder}manifest.json: {err}"));
+    let manifest: Value = serde_json::from_str(&manifest_text).expect("a manifest is JSON");
+    let entries = manifest[list]
         .as_array()
-        .expect("manifest.json has a `fixtures` array");
-    assert!(!entries.is_empty(), "the manifest lists no fixtures");
+        .unwrap_or_else(|| panic!("fixtures/{folder}manifest.json has no `{list}` array"));
+    assert!(
+        !entries.is_empty(),
+        "fixtures/{folder}manifest.json lists nothing"
+    );
     entries
         .iter()
         .map(|entry| {
@@ -51,14 +65,14 @@ pub fn fixtures() -> Vec<FixtureEntry> {
             };
             let path = field("path");
             let bytes = std::fs::read(dir.join(&path))
-                .unwrap_or_else(|err| panic!("cannot read fixture {path}: {err}"));
+                .unwrap_or_else(|err| panic!("cannot read fixture {folder}{path}: {err}"));
             let value = serde_json::from_slice(&bytes)
-                .unwrap_or_else(|err| panic!("fixture {path} is not JSON: {err}"));
+                .unwrap_or_else(|err| panic!("fixture {folder}{path} is not JSON: {err}"));
             FixtureEntry {
                 callback: field("callback"),
                 kind: field("kind"),
                 notification: entry["notification"].as_str().map(str::to_owned),
-                path,
+                path: format!("{folder}{path}"),
                 value,
                 bytes,
             }

@@ -26,7 +26,7 @@ pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
 
 mod corpus;
 #[allow(unused_imports)]
-pub use corpus::{FixtureEntry, fixtures, fixtures_dir};
+pub use corpus::{FixtureEntry, captures, fixtures, fixtures_dir};
 
 /// The first place where `actual` differs from `expected`, as "pointer: what", or `None`.
 pub fn first_difference(expected: &Value, actual: &Value) -> Option<String> {
