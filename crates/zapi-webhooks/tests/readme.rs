@@ -120,6 +120,11 @@ fn readme_counts_match_the_fixtures() {
             "the # docs examples and the # real captures",
             &[total, captures],
         ),
+        (
+            "README.md",
+            "`fixtures/captures/<callback>/<kind>__<case>.json`: # deliveries",
+            &[captures],
+        ),
         ("README.md", "| received (#) |", &[received]),
         ("README.md", "| other callbacks (#) |", &[total - received]),
         (
