@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Load test, side by side on this machine over loopback: the example receiver
+# (zapi-webhooks-receiver-example, on zapi-webhooks-axum) against the receiver a Node user would
+# write with our schemas (Fastify + ajv compiling schemas/callback.schema.json, in ./fastify/).
+# Both are driven by `zapi-webhooks send` with the same payload mix (every fixture and capture),
+# the same token, concurrency and request count. Prints requests/s, latency percentiles and the
+# peak resident memory of each server.
+#
+# usage: examples/receiver/bench/load.sh [REPEAT] [CONCURRENCY]   (default 200 and 8)
+# needs: Rust (release builds), Node 20+ and npm (installs Fastify and ajv from npm once).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+root=$PWD
+repeat=${1:-200}
+concurrency=${2:-8}
+token=bench-token-0123456789ab
+rust_port=18181
+node_port=18182
+
+cargo build --release --quiet -p zapi-webhooks-cli -p zapi-webhooks-receiver-example
+(cd examples/receiver/bench/fastify && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+
+send=target/release/zapi-webhooks
+payloads=$(find fixtures -name '*.json' ! -name manifest.json | wc -l)
+echo "payload mix: $payloads files (fixtures and captures), sent $repeat times each, concurrency $concurrency"
+
+# Peak resident set size (VmHWM) of a process, in MB.
+peak_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+run() { # name url
+    "$send" send --format json --token "$token" --concurrency "$concurrency" --repeat "$repeat" \
+        --url "$2" fixtures > "/tmp/zapi-load-$1.json" || true
+    python3 - "$1" "/tmp/zapi-load-$1.json" "$3" <<'PY'
+import json, sys
+name, path, peak = sys.argv[1], sys.argv[2], sys.argv[3]
+s = json.load(open(path))
+print(f"{name:8} sent {s['sent']:>7}  status {s['status']}  errors {s['errors']}  "
+      f"{s['requests_per_second']:>9.0f} req/s  p50 {s['p50_ms']:.2f} ms  "
+      f"p99 {s['p99_ms']:.2f} ms  max {s['max_ms']:.2f} ms  peak RSS {peak} MB")
+PY
+}
+
+dir=$(mktemp -d)
+target/release/zapi-webhooks-receiver-example --listen "127.0.0.1:$rust_port" --token "$token" \
+    --unknown-dir "$dir" > "$dir/rust.log" 2>&1 &
+rust_pid=$!
+node examples/receiver/bench/fastify/server.mjs "$node_port" "$token" schemas/callback.schema.json \
+    > "$dir/node.log" 2>&1 &
+node_pid=$!
+trap 'kill $rust_pid $node_pid 2> /dev/null || true; rm -rf "$dir"' EXIT
+sleep 2
+
+# A short warm-up of each (the JIT of Node, the page cache), not counted.
+"$send" send --token "$token" --concurrency "$concurrency" --url "http://127.0.0.1:$rust_port/webhook" fixtures > /dev/null || true
+"$send" send --token "$token" --concurrency "$concurrency" --url "http://127.0.0.1:$node_port/webhook" fixtures > /dev/null || true
+
+run rust "http://127.0.0.1:$rust_port/webhook" "$(peak_mb $rust_pid)"
+rust_peak=$(peak_mb $rust_pid)
+run fastify "http://127.0.0.1:$node_port/webhook" "$(peak_mb $node_pid)"
+node_peak=$(peak_mb $node_pid)
+echo "peak RSS after the runs: rust $rust_peak MB, fastify $node_peak MB"
