@@ -367,7 +367,7 @@ fn send_inner(args: &SendArgs) -> Result<u8, String> {
             ));
         }
         let mut unreadable = Vec::new();
-        let fixtures = input::expand(&[folder.clone()], Layout::Whole, &mut |error| {
+        let fixtures = input::expand(std::slice::from_ref(&folder), Layout::Whole, &mut |error| {
             unreadable.push(error.to_string());
         });
         if let Some(first) = unreadable.first() {

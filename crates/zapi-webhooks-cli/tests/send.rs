@@ -200,7 +200,11 @@ fn no_token_header_without_token() {
         .success();
     let requests = server.requests();
     assert_eq!(sorted_bodies(&requests), fixtures_of_kind("delivery"));
-    assert!(requests.iter().all(|r| !r.headers.contains_key("z-api-token")));
+    assert!(
+        requests
+            .iter()
+            .all(|r| !r.headers.contains_key("z-api-token"))
+    );
 }
 
 #[test]
@@ -300,7 +304,13 @@ fn json_summary_counts_statuses_and_lists_failures() {
     assert_eq!(summary["sent"], 3);
     assert_eq!(summary["status"], serde_json::json!({"200": 2, "500": 1}));
     assert_eq!(summary["errors"], 0);
-    for key in ["p50_ms", "p90_ms", "p99_ms", "max_ms", "requests_per_second"] {
+    for key in [
+        "p50_ms",
+        "p90_ms",
+        "p99_ms",
+        "max_ms",
+        "requests_per_second",
+    ] {
         assert!(summary[key].as_f64().is_some_and(|v| v >= 0.0), "{key}");
     }
     let failures = summary["failures"].as_array().expect("failures");
@@ -313,7 +323,11 @@ fn json_summary_counts_statuses_and_lists_failures() {
     assert_eq!(failures[0]["body"], "rejected with 500");
     // Bodies exactly as read: each line without its line ending.
     let bodies = sorted_bodies(&server.requests());
-    assert!(bodies.iter().all(|b| b.starts_with(b"{") && b.ends_with(b"}")));
+    assert!(
+        bodies
+            .iter()
+            .all(|b| b.starts_with(b"{") && b.ends_with(b"}"))
+    );
 }
 
 #[test]
@@ -327,8 +341,14 @@ fn human_summary_names_the_failures() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(stdout.contains("1 request to"), "{stdout}");
-    assert!(stdout.contains("status: 500: 1; connection errors: 0"), "{stdout}");
-    assert!(stdout.contains("<stdin>: 500: rejected with 500"), "{stdout}");
+    assert!(
+        stdout.contains("status: 500: 1; connection errors: 0"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("<stdin>: 500: rejected with 500"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -364,7 +384,14 @@ fn usage_errors_exit_2_and_send_nothing() {
         vec!["send", "https://example.com/webhook", "--kind", "text"],
         vec!["send", "not a url", "--kind", "text"],
         vec!["send", server.url(), "--kind", "text", "--rate", "0"],
-        vec!["send", server.url(), "--kind", "text", "--fixtures", "no/such/folder"],
+        vec![
+            "send",
+            server.url(),
+            "--kind",
+            "text",
+            "--fixtures",
+            "no/such/folder",
+        ],
     ] {
         bin().args(&args).assert().code(2);
     }
