@@ -215,6 +215,76 @@ pub fn is_blank(line: &[u8]) -> bool {
     line.iter().all(u8::is_ascii_whitespace)
 }
 
+/// Where [`read_payloads`] puts what it reads, and what it tells as it goes.
+pub trait Sink {
+    /// The buffer the next payload is read onto the end of (it may change between payloads).
+    fn buffer(&mut self) -> &mut Vec<u8>;
+
+    /// Input bytes consumed (payloads, line endings and blank lines), for progress.
+    fn consumed(&mut self, bytes: u64);
+
+    /// A payload, now at `buffer()[start..end]`. Returns `false` to stop reading.
+    fn payload(&mut self, start: usize, end: usize, line: Option<u64>) -> bool;
+}
+
+/// Reads every payload of one input into `sink`: the whole input as one payload
+/// ([`Layout::Whole`]), or each line that is not blank ([`Layout::Lines`], with its 1-based
+/// line number). Returns `Ok(false)` when the sink asked to stop, and an error message naming
+/// the input (and the last line read) when it cannot be opened or read to the end; the payloads
+/// read before the error have been passed on.
+pub fn read_payloads(input: &Input, sink: &mut dyn Sink) -> Result<bool, String> {
+    let mut reader =
+        open(input).map_err(|error| format!("cannot read {}: {error}", input.label))?;
+    match input.layout {
+        Layout::Whole => {
+            let buf = sink.buffer();
+            let start = buf.len();
+            match read_whole(&mut *reader, buf) {
+                Ok(read) => {
+                    let end = buf.len();
+                    sink.consumed(read as u64);
+                    Ok(sink.payload(start, end, None))
+                }
+                Err(error) => {
+                    buf.truncate(start);
+                    Err(format!("cannot read {}: {error}", input.label))
+                }
+            }
+        }
+        Layout::Lines => {
+            let mut line_number = 0u64;
+            loop {
+                let buf = sink.buffer();
+                let start = buf.len();
+                let (consumed, length) = match read_line(&mut *reader, buf) {
+                    Ok(read) => read,
+                    Err(error) => {
+                        buf.truncate(start);
+                        return Err(format!(
+                            "cannot read {} after line {line_number}: {error}",
+                            input.label
+                        ));
+                    }
+                };
+                if consumed == 0 {
+                    return Ok(true);
+                }
+                line_number += 1;
+                let end = start + length;
+                if is_blank(&buf[start..end]) {
+                    buf.truncate(start);
+                    sink.consumed(consumed as u64);
+                    continue;
+                }
+                sink.consumed(consumed as u64);
+                if !sink.payload(start, end, Some(line_number)) {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -117,3 +117,15 @@ pub fn json() -> Value {
         "unknown_callback_kind": "unknown",
     })
 }
+
+/// Every kind name a payload can get (`text`, ..., `message_status`, ..., `unknown`), each
+/// once, in the listing's order.
+pub fn names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for row in rows() {
+        if !names.contains(&row.kind) {
+            names.push(row.kind);
+        }
+    }
+    names
+}

@@ -1,17 +1,19 @@
 //! `zapi-webhooks`: validate Z-API webhook payloads (files, folders, NDJSON captures, standard
-//! input) against the `zapi-webhooks` models and schemas, print those schemas, and list the
-//! callbacks and kinds the models know.
+//! input) against the `zapi-webhooks` models and schemas, print those schemas, list the
+//! callbacks and kinds the models know, and send payloads to an endpoint as Z-API does.
 
 mod check;
 mod input;
 mod kinds;
 mod output;
 mod pipeline;
+mod send;
 
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use zapi_webhooks::CallbackType;
@@ -29,7 +31,8 @@ const EXIT_INVALID: u8 = 1;
 /// Exit status: a usage or I/O error (wins over [`EXIT_INVALID`]).
 const EXIT_ERROR: u8 = 2;
 
-/// Validate Z-API webhook payloads, print their JSON Schemas, list the callbacks and kinds.
+/// Validate Z-API webhook payloads, print their JSON Schemas, list the callbacks and kinds, send
+/// payloads to an endpoint.
 #[derive(Debug, Parser)]
 #[command(name = "zapi-webhooks", version, propagate_version = true)]
 #[command(
@@ -46,6 +49,7 @@ enum Command {
     Validate(ValidateArgs),
     Schema(SchemaArgs),
     Kinds(KindsArgs),
+    Send(SendArgs),
 }
 
 /// Check payloads: callback, kind, schema validity, lossless round trip, unmodeled keys.
@@ -137,6 +141,99 @@ struct KindsArgs {
     format: Format,
 }
 
+/// POST payloads to a URL the way Z-API calls a webhook, and summarize the answers.
+///
+/// Each payload is one request: method POST, `Content-Type: application/json`, the body bytes
+/// exactly as read (no re-serialization), with `z-api-token: T` when --token is given and
+/// gzipped with `Content-Encoding: gzip` when --gzip is. Redirects are not followed and no proxy
+/// is used: requests go to the URL given and nowhere else. Only `http://` URLs: this build has
+/// no TLS (it is meant for test endpoints; put a TLS-terminating proxy in front for https).
+///
+/// The summary gives the requests sent, the counts per HTTP status, the connection errors (no
+/// answer, timeout), the latency percentiles (p50, p90, p99, max, of the answered requests,
+/// from sending to the end of the response), requests per second, and the first failures
+/// (non-2xx, with the start of the response body, or the connection error).
+///
+/// The exit status is 0 when every request got a 2xx answer, 1 otherwise, 2 on a usage error or
+/// an input that cannot be read (then nothing is sent).
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    zapi-webhooks send http://127.0.0.1:3000/webhook --kind text --token secret\n  \
+    zapi-webhooks send http://127.0.0.1:3000/webhook fixtures --concurrency 8 --repeat 10\n  \
+    zapi-webhooks send http://127.0.0.1:3000/webhook capture.ndjson --rate 50 --gzip --format json")]
+struct SendArgs {
+    /// The endpoint to POST to: an http:// URL.
+    #[arg(value_name = "URL")]
+    url: String,
+
+    /// Files, folders, or `-` for standard input, read as `validate` reads them.
+    ///
+    /// A `*.ndjson` or `*.jsonl` file is one payload per line (blank lines skipped), any other
+    /// file one payload; a folder stands for every *.json, *.ndjson and *.jsonl file below it,
+    /// in path order (files named `manifest.json` skipped); standard input is one payload, or
+    /// one per line with --ndjson. The payloads are held in memory.
+    #[arg(value_name = "PATH", required_unless_present = "kind")]
+    paths: Vec<PathBuf>,
+
+    /// Also send the fixtures of this kind (as `zapi-webhooks kinds` names them: `text`,
+    /// `image`, `message_status`, ...).
+    ///
+    /// The fixtures are read at run time from the repository's `fixtures` folder (not compiled
+    /// into the binary: they live outside this crate, and copying them would give them a second
+    /// home): --fixtures DIR, else `fixtures` in the current folder, else the `fixtures` folder
+    /// of the repository this binary was built from, when it is still there.
+    #[arg(long, value_name = "KIND")]
+    kind: Option<String>,
+
+    /// The fixtures folder --kind reads.
+    #[arg(long, value_name = "DIR", requires = "kind")]
+    fixtures: Option<PathBuf>,
+
+    /// Send this token as the `z-api-token` header.
+    #[arg(long, value_name = "T")]
+    token: Option<String>,
+
+    /// Gzip each body and send `Content-Encoding: gzip`.
+    #[arg(long)]
+    gzip: bool,
+
+    /// Requests in flight at once (worker threads).
+    #[arg(long, value_name = "N", default_value_t = NonZeroUsize::MIN)]
+    concurrency: NonZeroUsize,
+
+    /// Requests per second overall, at most: request i is started no sooner than i/R seconds
+    /// after the first. Default: as fast as the concurrency allows.
+    #[arg(long, value_name = "R", value_parser = parse_positive)]
+    rate: Option<f64>,
+
+    /// Send the whole set N times.
+    #[arg(long, value_name = "N", default_value_t = NonZeroUsize::MIN)]
+    repeat: NonZeroUsize,
+
+    /// The limit of one request in seconds, from connecting to the end of the response.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_positive)]
+    timeout: f64,
+
+    /// Output format: a `human` summary, or one `json` object with the keys `sent`, `status`
+    /// (counts by HTTP status), `errors` (connection errors), `p50_ms`, `p90_ms`, `p99_ms`,
+    /// `max_ms`, `requests_per_second` and `failures` (the first ones, each `{"source",
+    /// "status", "body"}`; `status` null for a connection error, `body` its message).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// Read standard input (`-`) as NDJSON: one payload per line.
+    #[arg(long)]
+    ndjson: bool,
+}
+
+/// Parses a finite number greater than zero.
+fn parse_positive(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() && value > 0.0 => Ok(value),
+        _ => Err("expected a number greater than 0".to_owned()),
+    }
+}
+
 /// Parses a callback named by its snake name or its `type` value.
 fn parse_callback(name: &str) -> Result<CallbackType, String> {
     CallbackType::from_name(name)
@@ -153,6 +250,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate(&args),
         Command::Schema(args) => print_schema(&args),
         Command::Kinds(args) => print_kinds(&args),
+        Command::Send(args) => send(&args),
     };
     ExitCode::from(status)
 }
@@ -220,6 +318,96 @@ fn validate(args: &ValidateArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+fn send(args: &SendArgs) -> u8 {
+    match send_inner(args) {
+        Ok(status) => status,
+        Err(message) => {
+            eprintln!("zapi-webhooks: {message}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn send_inner(args: &SendArgs) -> Result<u8, String> {
+    send::check_url(&args.url)?;
+    if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err("`-` (standard input) can be given only once".to_owned());
+    }
+    let stdin_layout = if args.ndjson {
+        Layout::Lines
+    } else {
+        Layout::Whole
+    };
+    let mut unreadable = Vec::new();
+    let inputs = input::expand(&args.paths, stdin_layout, &mut |error| {
+        unreadable.push(error.to_string());
+    });
+    if let Some(first) = unreadable.first() {
+        return Err(format!("{first}; nothing was sent"));
+    }
+    let mut payloads = send::collect(&inputs, None)?;
+    if let Some(kind) = &args.kind {
+        let names = kinds::names();
+        if !names.contains(&kind.as_str()) {
+            return Err(format!(
+                "unknown kind {kind:?}; expected one of: {}",
+                names.join(", ")
+            ));
+        }
+        let folder = match &args.fixtures {
+            Some(folder) => folder.clone(),
+            None => send::default_fixtures()?,
+        };
+        if !folder.is_dir() {
+            return Err(format!(
+                "the fixtures folder {} is not a folder",
+                folder.display()
+            ));
+        }
+        let mut unreadable = Vec::new();
+        let fixtures = input::expand(std::slice::from_ref(&folder), Layout::Whole, &mut |error| {
+            unreadable.push(error.to_string());
+        });
+        if let Some(first) = unreadable.first() {
+            return Err(format!("{first}; nothing was sent"));
+        }
+        let found = send::collect(&fixtures, Some(kind))?;
+        if found.is_empty() {
+            return Err(format!("no fixture of kind {kind} in {}", folder.display()));
+        }
+        payloads.extend(found);
+    }
+    if payloads.is_empty() {
+        return Err("no payload to send".to_owned());
+    }
+    if args.gzip {
+        for payload in &mut payloads {
+            payload.body =
+                send::gzip(&payload.body).map_err(|error| format!("cannot gzip: {error}"))?;
+        }
+    }
+    let options = send::Options {
+        url: args.url.clone(),
+        token: args.token.clone(),
+        gzip: args.gzip,
+        concurrency: args.concurrency.get(),
+        rate: args.rate,
+        repeat: args.repeat.get(),
+        timeout: Duration::from_secs_f64(args.timeout),
+    };
+    let summary = send::run(&payloads, &options).map_err(|error| error.to_string())?;
+    match send::print(&summary, &args.url, args.format) {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(error) => return Err(format!("cannot write the summary: {error}")),
+    }
+    Ok(if summary.all_ok() {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    })
 }
 
 fn print_schema(args: &SchemaArgs) -> u8 {

@@ -169,92 +169,46 @@ fn read(inputs: Vec<Input>, workers: Vec<SyncSender<Batch>>, diagnostics: &Diagn
         workers,
         next: 0,
         batch: Batch::default(),
+        label: Arc::from(""),
+        framing: Framing::File,
+        alive: true,
     };
     for input in inputs {
-        let mut reader = match input::open(&input) {
-            Ok(reader) => reader,
-            Err(error) => {
-                diagnostics.unreadable(&format_args!("cannot read {}: {error}", input.label));
-                continue;
-            }
+        dealer.label = Arc::clone(&input.label);
+        dealer.framing = match (input.layout, &input.origin) {
+            (Layout::Lines, _) => Framing::Line,
+            (Layout::Whole, Origin::File(_)) => Framing::File,
+            (Layout::Whole, Origin::Stdin) => Framing::Stdin,
         };
-        let alive = match input.layout {
-            Layout::Whole => {
-                let batch = &mut dealer.batch;
-                let start = batch.data.len();
-                match input::read_whole(&mut *reader, &mut batch.data) {
-                    Ok(read) => {
-                        batch.bytes += read as u64;
-                        batch.items.push(Item {
-                            label: Arc::clone(&input.label),
-                            line: None,
-                            framing: match input.origin {
-                                Origin::File(_) => Framing::File,
-                                Origin::Stdin => Framing::Stdin,
-                            },
-                            start,
-                            end: batch.data.len(),
-                        });
-                    }
-                    Err(error) => {
-                        batch.data.truncate(start);
-                        diagnostics
-                            .unreadable(&format_args!("cannot read {}: {error}", input.label));
-                    }
-                }
-                dealer.deal_if_full()
-            }
-            Layout::Lines => read_lines(&input, &mut *reader, &mut dealer, diagnostics),
-        };
-        if !alive {
+        if let Err(message) = input::read_payloads(&input, &mut dealer) {
+            diagnostics.unreadable(&message);
+        }
+        if !dealer.alive {
             return;
         }
     }
     dealer.deal();
 }
 
-/// Reads the lines of one input into batches. Returns `false` when the workers are gone.
-fn read_lines(
-    input: &Input,
-    reader: &mut dyn io::BufRead,
-    dealer: &mut Dealer,
-    diagnostics: &Diagnostics,
-) -> bool {
-    let mut line_number = 0u64;
-    loop {
-        let batch = &mut dealer.batch;
-        let start = batch.data.len();
-        let (consumed, length) = match input::read_line(reader, &mut batch.data) {
-            Ok(read) => read,
-            Err(error) => {
-                batch.data.truncate(start);
-                diagnostics.unreadable(&format_args!(
-                    "cannot read {} after line {line_number}: {error}",
-                    input.label
-                ));
-                return true;
-            }
-        };
-        if consumed == 0 {
-            return true;
-        }
-        line_number += 1;
-        batch.bytes += consumed as u64;
-        let end = start + length;
-        if input::is_blank(&batch.data[start..end]) {
-            batch.data.truncate(start);
-            continue;
-        }
-        batch.items.push(Item {
-            label: Arc::clone(&input.label),
-            line: Some(line_number),
-            framing: Framing::Line,
+impl input::Sink for Dealer {
+    fn buffer(&mut self) -> &mut Vec<u8> {
+        &mut self.batch.data
+    }
+
+    fn consumed(&mut self, bytes: u64) {
+        self.batch.bytes += bytes;
+    }
+
+    fn payload(&mut self, start: usize, end: usize, line: Option<u64>) -> bool {
+        self.batch.items.push(Item {
+            label: Arc::clone(&self.label),
+            line,
+            framing: self.framing,
             start,
             end,
         });
-        if !dealer.deal_if_full() {
-            return false;
-        }
+        self.alive = self.deal_if_full();
+        self.alive
     }
 }
 
@@ -263,6 +217,11 @@ struct Dealer {
     workers: Vec<SyncSender<Batch>>,
     next: usize,
     batch: Batch,
+    /// The input being read, and how its payloads are framed.
+    label: Arc<str>,
+    framing: Framing,
+    /// `false` once the workers are gone.
+    alive: bool,
 }
 
 impl Dealer {
