@@ -237,7 +237,7 @@ mod tests {
     fn the_comparison() {
         let token = b"0123456789abcdefABCDEF01";
         assert!(tokens_match(token, token));
-        assert!(tokens_match(token, &token.to_vec()));
+        assert!(tokens_match(token, b"0123456789abcdefABCDEF01".as_slice()));
         assert!(!tokens_match(token, b"0123456789abcdefABCDEF02"));
         assert!(!tokens_match(token, b"1123456789abcdefABCDEF01"));
         // Different lengths, both ways, including a prefix and an extension of the token.
