@@ -413,3 +413,8 @@ mod tests {
         assert!(r.error().contains("10 bytes"));
     }
 }
+
+/// The README's example, compiled as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
