@@ -27,10 +27,10 @@ echo "payload mix: $payloads files (fixtures and captures), sent $repeat times e
 # Peak resident set size (VmHWM) of a process, in MB.
 peak_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
-run() { # name url
+run() { # name url pid
     "$send" send --format json --token "$token" --concurrency "$concurrency" --repeat "$repeat" \
-        --url "$2" fixtures > "/tmp/zapi-load-$1.json" || true
-    python3 - "$1" "/tmp/zapi-load-$1.json" "$3" <<'PY'
+        "$2" fixtures > "/tmp/zapi-load-$1.json" || true
+    python3 - "$1" "/tmp/zapi-load-$1.json" "$(peak_mb "$3")" <<'PY'
 import json, sys
 name, path, peak = sys.argv[1], sys.argv[2], sys.argv[3]
 s = json.load(open(path))
@@ -51,11 +51,9 @@ trap 'kill $rust_pid $node_pid 2> /dev/null || true; rm -rf "$dir"' EXIT
 sleep 2
 
 # A short warm-up of each (the JIT of Node, the page cache), not counted.
-"$send" send --token "$token" --concurrency "$concurrency" --url "http://127.0.0.1:$rust_port/webhook" fixtures > /dev/null || true
-"$send" send --token "$token" --concurrency "$concurrency" --url "http://127.0.0.1:$node_port/webhook" fixtures > /dev/null || true
+"$send" send --token "$token" --concurrency "$concurrency" "http://127.0.0.1:$rust_port/webhook" fixtures > /dev/null || true
+"$send" send --token "$token" --concurrency "$concurrency" "http://127.0.0.1:$node_port/webhook" fixtures > /dev/null || true
 
-run rust "http://127.0.0.1:$rust_port/webhook" "$(peak_mb $rust_pid)"
-rust_peak=$(peak_mb $rust_pid)
-run fastify "http://127.0.0.1:$node_port/webhook" "$(peak_mb $node_pid)"
-node_peak=$(peak_mb $node_pid)
-echo "peak RSS after the runs: rust $rust_peak MB, fastify $node_peak MB"
+# Peak RSS is read after each run (VmHWM: the highest the server ever used).
+run rust "http://127.0.0.1:$rust_port/webhook" "$rust_pid"
+run fastify "http://127.0.0.1:$node_port/webhook" "$node_pid"
