@@ -1,174 +1,130 @@
-//! Runs the example webhook receiver: `cargo run -p zapi-webhooks-receiver-example -- --help`.
+//! A Z-API webhook receiver to copy: settings from flags and the environment, one route with
+//! the [`ZapiWebhook`] extractor (token check, gzip/deflate, size limit, typed callback), raw
+//! bodies of whatever is not fully typed kept on disk, and a graceful shutdown.
 
-use std::io::Write;
-use std::process::ExitCode;
+use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use tokio::net::TcpListener;
-use tokio::sync::mpsc;
-use zapi_webhooks::{Callback, Content};
-use zapi_webhooks_receiver::settings::{Command, Settings, USAGE};
-use zapi_webhooks_receiver::{Config, DirSink, Webhook, router};
+use axum::Router;
+use axum::http::StatusCode;
+use clap::Parser;
+use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
 
-/// How many accepted webhooks may wait for the consumer before the server answers 503.
-const QUEUE: usize = 1024;
-
-#[tokio::main]
-async fn main() -> ExitCode {
-    let level = match std::env::var("ZAPI_RECEIVER_LOG").as_deref() {
-        Ok("error") => log::LevelFilter::Error,
-        Ok("warn") => log::LevelFilter::Warn,
-        Ok("debug") => log::LevelFilter::Debug,
-        Ok("trace") => log::LevelFilter::Trace,
-        _ => log::LevelFilter::Info,
-    };
-    if log::set_logger(&StderrLogger).is_ok() {
-        log::set_max_level(level);
-    }
-
-    let settings = match Settings::parse(std::env::args().skip(1), |name| std::env::var(name).ok())
-    {
-        Ok(Command::Run(settings)) => settings,
-        Ok(Command::Help) => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(err) => {
-            eprintln!("error: {err}");
-            return ExitCode::from(2);
-        }
-    };
-    match serve(settings).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            log::error!("{err}");
-            ExitCode::FAILURE
-        }
-    }
+/// Receives Z-API webhooks on `POST /webhook` (and `/webhook/<anything>`).
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Settings {
+    /// Address to listen on.
+    #[arg(long, env = "ZAPI_RECEIVER_ADDR", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// The token Z-API sends in `z-api-token`: one token, or `INSTANCE=TOKEN` pairs separated
+    /// by commas for several instances. Required unless --insecure-no-token.
+    #[arg(long, env = "ZAPI_WEBHOOK_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// Also accept the token as `?token=` in the URL.
+    #[arg(long, env = "ZAPI_RECEIVER_QUERY_TOKEN")]
+    query_token: bool,
+    /// Accept deliveries without any token (local tests only).
+    #[arg(long)]
+    insecure_no_token: bool,
+    /// Largest body accepted, once decoded, in bytes; larger ones get 413.
+    #[arg(long, env = "ZAPI_RECEIVER_BODY_LIMIT", default_value_t = 1024 * 1024)]
+    body_limit: usize,
+    /// Where the raw bodies of payloads that are not fully typed are written (unknown callback
+    /// or kind, values of an unexpected JSON type, unmodeled keys).
+    #[arg(
+        long,
+        env = "ZAPI_RECEIVER_UNKNOWN_DIR",
+        default_value = "unknown-payloads"
+    )]
+    unknown_dir: PathBuf,
 }
 
-async fn serve(settings: Settings) -> Result<(), String> {
-    let sink = DirSink::new(&settings.unknown_dir).map_err(|err| {
-        format!(
-            "cannot create the directory {}: {err}",
-            settings.unknown_dir.display()
-        )
-    })?;
-    let listener = TcpListener::bind(settings.addr)
-        .await
-        .map_err(|err| format!("cannot listen on {}: {err}", settings.addr))?;
-    let local = listener
-        .local_addr()
-        .map_err(|err| format!("cannot read the listening address: {err}"))?;
+/// The token settings as a [`WebhookConfig`].
+fn config(settings: &Settings) -> Result<WebhookConfig, String> {
+    let config = match (&settings.token, settings.insecure_no_token) {
+        (Some(token), false) if token.contains('=') => {
+            let pairs: Option<Vec<(&str, &str)>> = token
+                .split(',')
+                .map(|pair| pair.trim().split_once('='))
+                .collect();
+            WebhookConfig::per_instance(pairs.ok_or("--token: expected INSTANCE=TOKEN pairs")?)
+        }
+        (Some(token), false) => WebhookConfig::token(token.as_str()),
+        (None, true) => WebhookConfig::insecure_no_token(),
+        (Some(_), true) => return Err("--token and --insecure-no-token exclude each other".into()),
+        (None, false) => return Err("give --token (or ZAPI_WEBHOOK_TOKEN)".into()),
+    };
+    Ok(config
+        .accept_query_token(settings.query_token)
+        .body_limit(settings.body_limit))
+}
 
-    let (tx, rx) = mpsc::channel(QUEUE);
-    let consumer = tokio::spawn(consume(rx));
-    let app = router(
-        Config::new(tx, sink)
-            .body_limit(settings.body_limit)
-            .keep_unmodeled(settings.keep_unmodeled),
-    );
-    log::info!(
-        "listening on http://{local} (body limit {} bytes, unknown payloads to {})",
-        settings.body_limit,
-        settings.unknown_dir.display()
-    );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|err| format!("server error: {err}"))?;
-    // The router, and with it the channel's sender, is gone: the consumer drains what is
-    // queued and ends.
-    if let Err(err) = consumer.await {
-        log::error!("the consumer task failed: {err}");
+/// Handles one delivery: logs it, and keeps its raw body when the models did not type all of
+/// it. Every authenticated JSON object is answered 200.
+async fn receive(dir: PathBuf, webhook: ZapiWebhook) -> StatusCode {
+    let kind = webhook.callback.kind_name();
+    let unknown = kind == "unknown";
+    for value in &webhook.unexpected {
+        eprintln!("{}: {kind}: unexpected value {value}", webhook.path);
     }
-    log::info!("stopped");
+    if !webhook.unmodeled.is_empty() {
+        eprintln!(
+            "{}: {kind}: unmodeled {:?}",
+            webhook.path, webhook.unmodeled
+        );
+    }
+    if unknown || !webhook.unexpected.is_empty() || !webhook.unmodeled.is_empty() {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let file = dir.join(format!("{nanos}-{kind}.json"));
+        if let Err(error) = tokio::fs::write(&file, &webhook.body).await {
+            eprintln!(
+                "{}: could not keep the raw body in {}: {error}",
+                webhook.path,
+                file.display()
+            );
+            return StatusCode::INTERNAL_SERVER_ERROR;
+        }
+    }
+    StatusCode::OK
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let settings = Settings::parse();
+    let config = config(&settings)?;
+    tokio::fs::create_dir_all(&settings.unknown_dir).await?;
+    let dir = settings.unknown_dir.clone();
+    let route = webhook_route(move |webhook: ZapiWebhook| receive(dir.clone(), webhook));
+    let app = Router::new()
+        .route("/webhook", route.clone())
+        .route("/webhook/{*rest}", route)
+        .with_state(config);
+    let listener = tokio::net::TcpListener::bind(settings.listen).await?;
+    eprintln!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(stop())
+        .await?;
     Ok(())
 }
 
-/// Where an application would do its work; here each webhook becomes one log line.
-async fn consume(mut rx: mpsc::Receiver<Webhook>) {
-    while let Some(webhook) = rx.recv().await {
-        let what = match &webhook.callback {
-            Callback::Received(message) => {
-                let from = message.phone.as_deref().unwrap_or("?");
-                match &message.content {
-                    Content::Text(text) => {
-                        format!(
-                            "text from {from}: {:?}",
-                            text.message.as_deref().unwrap_or("")
-                        )
-                    }
-                    _ => format!("{} from {from}", message.kind().as_str()),
-                }
-            }
-            Callback::MessageStatus(status) => format!(
-                "status {} for {} message(s)",
-                status.status.get().map_or("?", |s| s.as_str()),
-                status.ids.get().map_or(0, Vec::len)
-            ),
-            other => other.kind_name().to_owned(),
-        };
-        log::info!("{}: {what}", webhook.path);
-    }
-}
-
-/// Resolves on Ctrl-C, or on SIGTERM on Unix (what container runtimes send).
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(err) = tokio::signal::ctrl_c().await {
-            log::error!("cannot listen for Ctrl-C: {err}");
-            std::future::pending::<()>().await;
-        }
-    };
+/// Ctrl-C or SIGTERM: requests in flight finish, then the server stops.
+async fn stop() {
     #[cfg(unix)]
     let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(err) => {
-                log::error!("cannot listen for SIGTERM: {err}");
-                std::future::pending::<()>().await;
-            }
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => drop(term.recv().await),
+            Err(_) => std::future::pending().await,
         }
     };
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! {
-        () = ctrl_c => {}
+        _ = tokio::signal::ctrl_c() => {}
         () = terminate => {}
-    }
-    log::info!("shutting down: finishing the requests in flight");
-}
-
-/// Writes log lines to stderr as `<unix seconds>.<millis> LEVEL target: message`.
-struct StderrLogger;
-
-impl log::Log for StderrLogger {
-    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
-        metadata.level() <= log::max_level()
-    }
-
-    fn log(&self, record: &log::Record<'_>) {
-        if !self.enabled(record.metadata()) {
-            return;
-        }
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default();
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "{}.{:03} {:5} {}: {}",
-            now.as_secs(),
-            now.subsec_millis(),
-            record.level(),
-            record.target(),
-            record.args()
-        );
-    }
-
-    fn flush(&self) {
-        let _ = std::io::stderr().flush();
     }
 }

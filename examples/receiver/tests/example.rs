@@ -1,0 +1,212 @@
+//! The example binary over loopback: started as a user would start it, driven with raw HTTP.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+    dir: tempfile::TempDir,
+    /// Every line the server wrote to stderr so far (read by a thread, so it never blocks).
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts the binary on a free port with `args`, and reads the address it prints.
+fn start(args: &[&str]) -> Server {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks-receiver-example"))
+        .args(["--listen", "127.0.0.1:0", "--unknown-dir"])
+        .arg(dir.path())
+        .args(args)
+        .env_remove("ZAPI_WEBHOOK_TOKEN")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    let stderr = child.stderr.take().expect("stderr");
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (first, first_line) = std::sync::mpsc::channel();
+    let lines = log.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = first.send(line.clone());
+            if let Ok(mut lines) = lines.lock() {
+                lines.push(line);
+            }
+        }
+    });
+    let line: String = first_line.recv().expect("a first line");
+    let addr = line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .parse()
+        .expect("an address");
+    Server {
+        child,
+        addr,
+        dir,
+        log,
+    }
+}
+
+/// POSTs `body` to `path` with `headers`; the status and the response body.
+fn post(addr: SocketAddr, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).expect("connects");
+    let mut request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).expect("writes");
+    stream.write_all(body).expect("writes the body");
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).expect("reads");
+    let response = String::from_utf8_lossy(&bytes).into_owned();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_owned();
+    (status, body)
+}
+
+const JSON: (&str, &str) = ("Content-Type", "application/json");
+const TOKEN: (&str, &str) = ("z-api-token", "0123456789abcdef01234567");
+
+fn kept(server: &Server) -> Vec<Vec<u8>> {
+    let mut files: Vec<_> = std::fs::read_dir(server.dir.path())
+        .expect("list")
+        .map(|entry| entry.expect("entry").path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| std::fs::read(path).expect("read"))
+        .collect()
+}
+
+#[test]
+fn authenticated_deliveries_are_answered_200_and_the_untyped_kept() {
+    let server = start(&["--token", TOKEN.1]);
+    let text = br#"{"type":"ReceivedCallback","phone":"5511900000001","text":{"message":"hi"}}"#;
+    assert_eq!(post(server.addr, "/webhook", &[JSON, TOKEN], text).0, 200);
+    assert!(
+        kept(&server).is_empty(),
+        "a fully typed payload is not kept"
+    );
+
+    let retyped = br#"{"type":"ReceivedCallback","fromMe":"yes","text":{"message":"hi"}}"#;
+    assert_eq!(
+        post(server.addr, "/webhook/received", &[JSON, TOKEN], retyped).0,
+        200
+    );
+    let unknown = br#"{"type":"FutureCallback","x":1}"#;
+    assert_eq!(
+        post(server.addr, "/webhook", &[JSON, TOKEN], unknown).0,
+        200
+    );
+    let kept = kept(&server);
+    assert_eq!(kept.len(), 2);
+    // The log is read by a thread: give it a moment to catch up.
+    let mut log = String::new();
+    for _ in 0..100 {
+        log = server
+            .log
+            .lock()
+            .map(|lines| lines.join("\n"))
+            .unwrap_or_default();
+        if log.contains("unexpected value /fromMe") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        log.contains("/webhook/received: received/text")
+            || log.contains("unexpected value /fromMe"),
+        "{log}"
+    );
+    assert!(!log.contains(TOKEN.1), "the token is never logged");
+    assert!(kept.contains(&retyped.to_vec()) && kept.contains(&unknown.to_vec()));
+
+    // gzip, as Z-API may send it.
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(text).expect("gzip");
+    let gzipped = encoder.finish().expect("gzip");
+    let gzip = ("Content-Encoding", "gzip");
+    assert_eq!(
+        post(server.addr, "/webhook", &[JSON, TOKEN, gzip], &gzipped).0,
+        200
+    );
+}
+
+#[test]
+fn refusals() {
+    let server = start(&["--token", TOKEN.1]);
+    let body = br#"{"type":"ConnectedCallback"}"#;
+    let (status, answer) = post(server.addr, "/webhook", &[JSON], body);
+    assert_eq!(status, 401, "{answer}");
+    assert!(!answer.contains(TOKEN.1));
+    let wrong = ("z-api-token", "0123456789abcdef01234568");
+    assert_eq!(post(server.addr, "/webhook", &[JSON, wrong], body).0, 401);
+    let (status, answer) = post(server.addr, "/webhook", &[JSON, TOKEN], b"[1, 2]");
+    assert_eq!(status, 400);
+    assert!(answer.contains(r#""pointer":"""#), "{answer}");
+    assert_eq!(post(server.addr, "/webhook", &[TOKEN], body).0, 415);
+}
+
+#[test]
+fn tokens_per_instance() {
+    let server = start(&["--token", "A1=token-of-a,B2=token-of-b"]);
+    let body = br#"{"type":"ConnectedCallback","instanceId":"B2"}"#;
+    assert_eq!(
+        post(
+            server.addr,
+            "/webhook",
+            &[JSON, ("z-api-token", "token-of-b")],
+            body
+        )
+        .0,
+        200
+    );
+    assert_eq!(
+        post(
+            server.addr,
+            "/webhook",
+            &[JSON, ("z-api-token", "token-of-a")],
+            body
+        )
+        .0,
+        401
+    );
+}
+
+#[test]
+fn a_token_is_required_unless_explicitly_not() {
+    let output = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks-receiver-example"))
+        .args(["--listen", "127.0.0.1:0"])
+        .env_remove("ZAPI_WEBHOOK_TOKEN")
+        .output()
+        .expect("runs");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--token"));
+    let server = start(&["--insecure-no-token"]);
+    assert_eq!(
+        post(server.addr, "/webhook", &[JSON], br#"{"type":"X"}"#).0,
+        200
+    );
+}
