@@ -26,25 +26,38 @@ echo "payload mix: $payloads files (fixtures and captures), sent $repeat times e
 
 # Peak resident set size (VmHWM) of a process, in MB.
 peak_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# CPU time (user + system) a process has used so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# On this 2-core machine the servers get core 0 and the load generator core 1, so that neither
+# server competes with the client for its CPU (Fastify is one Node thread anyway).
+server_cpu="taskset -c 0"
+client_cpu="taskset -c 1"
+command -v taskset > /dev/null || { server_cpu=""; client_cpu=""; }
 
 run() { # name url pid
-    "$send" send --format json --token "$token" --concurrency "$concurrency" --repeat "$repeat" \
-        "$2" fixtures > "/tmp/zapi-load-$1.json" || true
-    python3 - "$1" "/tmp/zapi-load-$1.json" "$(peak_mb "$3")" <<'PY'
+    local before after
+    before=$(cpu_ticks "$3")
+    $client_cpu "$send" send --format json --token "$token" --concurrency "$concurrency" \
+        --repeat "$repeat" "$2" fixtures > "/tmp/zapi-load-$1.json" || true
+    after=$(cpu_ticks "$3")
+    python3 - "$1" "/tmp/zapi-load-$1.json" "$(peak_mb "$3")" "$((after - before))" \
+        "$(getconf CLK_TCK)" <<'PY'
 import json, sys
-name, path, peak = sys.argv[1], sys.argv[2], sys.argv[3]
+name, path, peak, ticks, hz = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 s = json.load(open(path))
+cpu_us = ticks / hz * 1e6 / max(s['sent'], 1)
 print(f"{name:8} sent {s['sent']:>7}  status {s['status']}  errors {s['errors']}  "
-      f"{s['requests_per_second']:>9.0f} req/s  p50 {s['p50_ms']:.2f} ms  "
-      f"p99 {s['p99_ms']:.2f} ms  max {s['max_ms']:.2f} ms  peak RSS {peak} MB")
+      f"{s['requests_per_second']:>7.0f} req/s  p50 {s['p50_ms']:.2f} ms  "
+      f"p99 {s['p99_ms']:.2f} ms  max {s['max_ms']:.2f} ms  server CPU {cpu_us:.0f} us/request  "
+      f"peak RSS {peak} MB")
 PY
 }
 
 dir=$(mktemp -d)
-target/release/zapi-webhooks-receiver-example --listen "127.0.0.1:$rust_port" --token "$token" \
+$server_cpu target/release/zapi-webhooks-receiver-example --listen "127.0.0.1:$rust_port" --token "$token" \
     --unknown-dir "$dir" > "$dir/rust.log" 2>&1 &
 rust_pid=$!
-node examples/receiver/bench/fastify/server.mjs "$node_port" "$token" schemas/callback.schema.json \
+$server_cpu node examples/receiver/bench/fastify/server.mjs "$node_port" "$token" schemas/callback.schema.json \
     > "$dir/node.log" 2>&1 &
 node_pid=$!
 trap 'kill $rust_pid $node_pid 2> /dev/null || true; rm -rf "$dir"' EXIT

@@ -16,7 +16,12 @@ use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
 #[command(version)]
 struct Settings {
     /// Address to listen on.
-    #[arg(long, env = "ZAPI_RECEIVER_ADDR", default_value = "127.0.0.1:8080")]
+    #[arg(
+        long = "addr",
+        alias = "listen",
+        env = "ZAPI_RECEIVER_ADDR",
+        default_value = "127.0.0.1:8080"
+    )]
     listen: SocketAddr,
     /// The token Z-API sends in `z-api-token`: one token, or `INSTANCE=TOKEN` pairs separated
     /// by commas for several instances. Required unless --insecure-no-token.
@@ -28,8 +33,8 @@ struct Settings {
     /// Accept deliveries without any token (local tests only).
     #[arg(long)]
     insecure_no_token: bool,
-    /// Largest body accepted, once decoded, in bytes; larger ones get 413.
-    #[arg(long, env = "ZAPI_RECEIVER_BODY_LIMIT", default_value_t = 1024 * 1024)]
+    /// Largest body accepted, once decoded: bytes, or with a KiB/MiB suffix; larger ones get 413.
+    #[arg(long, env = "ZAPI_RECEIVER_BODY_LIMIT", default_value = "1MiB", value_parser = size)]
     body_limit: usize,
     /// Where the raw bodies of payloads that are not fully typed are written (unknown callback
     /// or kind, values of an unexpected JSON type, unmodeled keys).
@@ -39,6 +44,26 @@ struct Settings {
         default_value = "unknown-payloads"
     )]
     unknown_dir: PathBuf,
+}
+
+/// `4096`, `512KiB` or `2MiB`.
+fn size(text: &str) -> Result<usize, String> {
+    let (digits, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(at) => text.split_at(at),
+        None => (text, ""),
+    };
+    let unit = match unit.trim() {
+        "" | "B" => 1,
+        "KiB" => 1024,
+        "MiB" => 1024 * 1024,
+        other => return Err(format!("unknown unit {other:?}: use bytes, KiB or MiB")),
+    };
+    let number: usize = digits
+        .parse()
+        .map_err(|_| format!("not a size: {text:?}"))?;
+    number
+        .checked_mul(unit)
+        .ok_or_else(|| format!("too large: {text:?}"))
 }
 
 /// The token settings as a [`WebhookConfig`].

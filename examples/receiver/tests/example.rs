@@ -23,7 +23,13 @@ impl Drop for Server {
 fn start(args: &[&str]) -> Server {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks-receiver-example"))
-        .args(["--listen", "127.0.0.1:0", "--unknown-dir"])
+        .args([
+            "--addr",
+            "127.0.0.1:0",
+            "--body-limit",
+            "64KiB",
+            "--unknown-dir",
+        ])
         .arg(dir.path())
         .args(args)
         .env_remove("ZAPI_WEBHOOK_TOKEN")
