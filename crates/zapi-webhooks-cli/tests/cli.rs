@@ -1,8 +1,10 @@
 //! End-to-end tests of the `zapi-webhooks` binary.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -10,34 +12,10 @@ use serde_json::Value;
 use zapi_webhooks::schema::{Flavor, Target, schema};
 use zapi_webhooks::{CallbackType, Kind};
 
+use common::{fixture_files, fixtures_dir};
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_zapi-webhooks"))
-}
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-/// Every fixture payload: `fixtures/<callback>/*.json`.
-/// Every payload file the CLI finds in `fixtures/` (the docs examples and `captures/`): the
-/// `*.json` files at any depth, `manifest.json` files excepted.
-fn fixture_files() -> Vec<PathBuf> {
-    fn walk(dir: &std::path::Path, files: &mut Vec<PathBuf>) {
-        for entry in fs::read_dir(dir).expect("fixtures folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                walk(&path, files);
-            } else if path.extension().is_some_and(|ext| ext == "json")
-                && path.file_name().is_some_and(|name| name != "manifest.json")
-            {
-                files.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&fixtures_dir(), &mut files);
-    files.sort();
-    files
 }
 
 fn fixture(name: &str) -> PathBuf {

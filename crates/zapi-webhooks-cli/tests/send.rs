@@ -6,10 +6,11 @@
 //! [`TestServer::requests`] are used by the tests, so it can be swapped for the real receiver
 //! (`zapi-webhooks-axum`) behind the same three calls.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -17,6 +18,8 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use serde_json::Value;
 use zapi_webhooks::Callback;
+
+use common::{fixture_files, fixtures_dir};
 
 /// One request as the server saw it.
 #[derive(Debug, Clone)]
@@ -130,27 +133,10 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_zapi-webhooks"))
 }
 
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
 /// The bytes of every fixture file of a kind (files below `fixtures/`, `manifest.json` aside),
 /// sorted.
 fn fixtures_of_kind(kind: &str) -> Vec<Vec<u8>> {
-    fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("fixtures folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                walk(&path, files);
-            } else if path.extension().is_some_and(|ext| ext == "json")
-                && path.file_name().is_some_and(|name| name != "manifest.json")
-            {
-                files.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&fixtures_dir(), &mut files);
+    let files = fixture_files();
     let mut bodies: Vec<Vec<u8>> = files
         .iter()
         .map(|path| std::fs::read(path).expect("fixture"))
