@@ -50,7 +50,7 @@ commands:
   msrv
       Check that the workspace's rust-version covers the rust-version of every
       normal and build dependency of each published crate (cargo metadata,
-      offline); prints what the tests need too.
+      locked, offline when it can); prints what the tests need too.
   help
       Show this text.
 ";

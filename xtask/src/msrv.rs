@@ -1,7 +1,7 @@
 //! `cargo xtask msrv`: checks that the workspace's `rust-version` (the MSRV the README states)
 //! covers what the dependencies of every publishable crate declare.
 //!
-//! Reads `cargo metadata` (offline, locked) and, for each workspace package that is published,
+//! Reads `cargo metadata` (locked; offline unless the registry is needed) and, for each workspace package that is published,
 //! walks its normal and build dependencies (not dev-dependencies: they only matter for running
 //! this repository's tests) through the resolved graph, and takes the highest `rust-version`
 //! any of them declares. The check fails when a package declares a lower `rust-version` than
@@ -60,11 +60,24 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
 /// Computes the findings for every publishable workspace package.
 pub fn check() -> Result<Vec<Finding>, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
-        .current_dir(crate::workspace_root())
-        .output()
-        .map_err(|err| format!("cannot run cargo metadata: {err}"))?;
+    let metadata = |offline: bool| {
+        let mut command = Command::new(&cargo);
+        command
+            .args(["metadata", "--format-version", "1", "--locked"])
+            .current_dir(crate::workspace_root());
+        if offline {
+            command.arg("--offline");
+        }
+        command
+            .output()
+            .map_err(|err| format!("cannot run cargo metadata: {err}"))
+    };
+    // Offline first; the manifests of dependencies for other platforms (Windows-only crates,
+    // say) are not downloaded by a build here, so a fresh cargo home may need the registry.
+    let mut output = metadata(true)?;
+    if !output.status.success() {
+        output = metadata(false)?;
+    }
     if !output.status.success() {
         return Err(format!(
             "cargo metadata failed: {}",

@@ -125,8 +125,11 @@ pub fn default_fixtures() -> Result<PathBuf, String> {
 /// How to send.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The endpoint (an `http://` URL).
+    /// The endpoint (an `http://` or `https://` URL).
     pub url: String,
+    /// For `https://`: the certificate authorities to trust instead of the bundled Mozilla
+    /// roots (from `--ca-cert`), or `None` for the bundled roots.
+    pub ca_certs: Option<Vec<ureq::tls::Certificate<'static>>>,
     /// Sent as the `z-api-token` header.
     pub token: Option<String>,
     /// Gzip the bodies (`Content-Encoding: gzip`).
@@ -141,22 +144,45 @@ pub struct Options {
     pub timeout: Duration,
 }
 
-/// Checks the URL: an `http://` URL with a host. `https://` needs TLS, which this build leaves
-/// out.
+/// Checks the URL: an `http://` or `https://` URL with a host.
 pub fn check_url(url: &str) -> Result<(), String> {
     let uri: ureq::http::Uri = url
         .parse()
         .map_err(|error| format!("invalid URL {url:?}: {error}"))?;
     match uri.scheme_str() {
-        Some("http") if uri.host().is_some() => Ok(()),
-        Some("https") => Err(format!(
-            "{url}: https:// is not supported: this build has no TLS (it is meant for test \
-             endpoints); use an http:// URL, e.g. through a local TLS-terminating proxy"
-        )),
+        Some("http" | "https") if uri.host().is_some() => Ok(()),
         _ => Err(format!(
-            "invalid URL {url:?}: expected http://HOST[:PORT]/PATH"
+            "invalid URL {url:?}: expected http://HOST[:PORT]/PATH or https://HOST[:PORT]/PATH"
         )),
     }
+}
+
+/// Reads the certificate authorities of a PEM file (`--ca-cert`): every `CERTIFICATE` block,
+/// other blocks skipped. An unreadable file, a malformed block, or a file with no certificate is
+/// an error naming the file.
+pub fn read_ca_certs(path: &Path) -> Result<Vec<ureq::tls::Certificate<'static>>, String> {
+    let pem = std::fs::read(path)
+        .map_err(|error| format!("--ca-cert {}: cannot read: {error}", path.display()))?;
+    let mut certs = Vec::new();
+    for item in ureq::tls::parse_pem(&pem) {
+        match item {
+            Ok(ureq::tls::PemItem::Certificate(cert)) => certs.push(cert),
+            Ok(_) => {}
+            Err(error) => {
+                return Err(format!(
+                    "--ca-cert {}: not a PEM file: {error}",
+                    path.display()
+                ));
+            }
+        }
+    }
+    if certs.is_empty() {
+        return Err(format!(
+            "--ca-cert {}: no CERTIFICATE block found (expected PEM)",
+            path.display()
+        ));
+    }
+    Ok(certs)
 }
 
 /// Gzips a body.
@@ -333,7 +359,12 @@ fn round(value: f64) -> f64 {
 /// Sends every payload `repeat` times and summarizes the answers. Returns an error only when a
 /// worker thread cannot be started.
 pub fn run(payloads: &[Payload], options: &Options) -> io::Result<Summary> {
+    let roots = match &options.ca_certs {
+        Some(certs) => ureq::tls::RootCerts::new_with_certs(certs),
+        None => ureq::tls::RootCerts::WebPki,
+    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
+        .tls_config(ureq::tls::TlsConfig::builder().root_certs(roots).build())
         .timeout_global(Some(options.timeout))
         .http_status_as_error(false)
         // Only ever the URL given: no redirect, no proxy from the environment.
@@ -525,7 +556,8 @@ mod tests {
     #[test]
     fn urls() {
         assert!(check_url("http://127.0.0.1:8080/hook").is_ok());
-        assert!(check_url("https://example.com/hook").is_err());
+        assert!(check_url("https://example.com/hook").is_ok());
+        assert!(check_url("https:///hook").is_err());
         assert!(check_url("ftp://example.com").is_err());
         assert!(check_url("not a url").is_err());
     }

@@ -367,7 +367,8 @@ fn usage_errors_exit_2_and_send_nothing() {
         vec!["send", server.url()],
         vec!["send", server.url(), "--kind", "no_such_kind"],
         vec!["send", server.url(), "no/such/file.json"],
-        vec!["send", "https://example.com/webhook", "--kind", "text"],
+        vec!["send", "https:///webhook", "--kind", "text"],
+        vec!["send", "ftp://127.0.0.1/webhook", "--kind", "text"],
         vec!["send", "not a url", "--kind", "text"],
         vec!["send", server.url(), "--kind", "text", "--rate", "0"],
         vec![

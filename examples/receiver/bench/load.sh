@@ -2,27 +2,34 @@
 # Load test, side by side on this machine over loopback: the example receiver
 # (zapi-webhooks-receiver-example, on zapi-webhooks-axum) against the receiver a Node user would
 # write with our schemas (Fastify + ajv compiling schemas/callback.schema.json, in ./fastify/).
-# Both are driven by `zapi-webhooks send` with the same payload mix (every fixture and capture),
-# the same token, concurrency and request count. Prints requests/s, latency percentiles and the
-# peak resident memory of each server.
 #
-# usage: examples/receiver/bench/load.sh [REPEAT] [CONCURRENCY]   (default 200 and 8)
-# needs: Rust (release builds), Node 20+ and npm (installs Fastify and ajv from npm once).
+# Both get the same payload mix (every fixture and capture, one after the other, the same token):
+#   1. wrk (an established load generator, C, one thread) for SECONDS at CONNECTIONS open
+#      connections (./mix.lua builds the requests once): requests/s, latency percentiles, the
+#      server's CPU time per request and its peak resident memory;
+#   2. `zapi-webhooks send` posts every payload once more and counts the answers per HTTP status,
+#      which must all be 200.
+#
+# usage: examples/receiver/bench/load.sh [SECONDS] [CONNECTIONS]   (default 10 and 8)
+# needs: Rust (release builds), wrk (Debian: apt-get install wrk), Node 20+ and npm (installs
+#        Fastify and ajv from npm once), python3, taskset (util-linux) where available.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-root=$PWD
-repeat=${1:-200}
-concurrency=${2:-8}
+seconds=${1:-10}
+connections=${2:-8}
 token=bench-token-0123456789ab
 rust_port=18181
 node_port=18182
 
+command -v wrk > /dev/null || { echo "load.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 cargo build --release --quiet -p zapi-webhooks-cli -p zapi-webhooks-receiver-example
 (cd examples/receiver/bench/fastify && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 
 send=target/release/zapi-webhooks
-payloads=$(find fixtures -name '*.json' ! -name manifest.json | wc -l)
-echo "payload mix: $payloads files (fixtures and captures), sent $repeat times each, concurrency $concurrency"
+dir=$(mktemp -d)
+list="$dir/payloads.txt"
+find fixtures -name '*.json' ! -name manifest.json | sort > "$list"
+echo "payload mix: $(wc -l < "$list") files (fixtures and captures); wrk -t1 -c$connections -d${seconds}s"
 
 # Peak resident set size (VmHWM) of a process, in MB.
 peak_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
@@ -34,39 +41,41 @@ server_cpu="taskset -c 0"
 client_cpu="taskset -c 1"
 command -v taskset > /dev/null || { server_cpu=""; client_cpu=""; }
 
-run() { # name url pid
+load() { # name url pid
     local before after
+    # A short warm-up (Node's JIT, the page cache), not counted.
+    $client_cpu wrk -t1 "-c$connections" -d2s -s examples/receiver/bench/mix.lua "$2" -- "$list" "$token" > /dev/null
     before=$(cpu_ticks "$3")
-    $client_cpu "$send" send --format json --token "$token" --concurrency "$concurrency" \
-        --repeat "$repeat" "$2" fixtures > "/tmp/zapi-load-$1.json" || true
+    $client_cpu wrk -t1 "-c$connections" "-d${seconds}s" -s examples/receiver/bench/mix.lua "$2" -- \
+        "$list" "$token" | grep '^{' > "$dir/$1-wrk.json"
     after=$(cpu_ticks "$3")
-    python3 - "$1" "/tmp/zapi-load-$1.json" "$(peak_mb "$3")" "$((after - before))" \
+    $client_cpu "$send" send --format json --token "$token" --concurrency "$connections" "$2" fixtures \
+        > "$dir/$1-send.json" || true
+    python3 - "$1" "$dir/$1-wrk.json" "$dir/$1-send.json" "$(peak_mb "$3")" "$((after - before))" \
         "$(getconf CLK_TCK)" <<'PY'
 import json, sys
-name, path, peak, ticks, hz = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
-s = json.load(open(path))
-cpu_us = ticks / hz * 1e6 / max(s['sent'], 1)
-print(f"{name:8} sent {s['sent']:>7}  status {s['status']}  errors {s['errors']}  "
-      f"{s['requests_per_second']:>7.0f} req/s  p50 {s['p50_ms']:.2f} ms  "
-      f"p99 {s['p99_ms']:.2f} ms  max {s['max_ms']:.2f} ms  server CPU {cpu_us:.0f} us/request  "
-      f"peak RSS {peak} MB")
+name, wrk_path, send_path, peak, ticks, hz = sys.argv[1:4] + [sys.argv[4], int(sys.argv[5]), int(sys.argv[6])]
+w = json.load(open(wrk_path))
+s = json.load(open(send_path))
+errors = sum(w["errors"].values())
+rps = w["requests"] / (w["duration_us"] / 1e6)
+cpu_us = ticks / hz * 1e6 / max(w["requests"], 1)
+print(f"{name:8} {w['requests']:>7} requests  {rps:>7.0f} req/s  p50 {w['p50_ms']:.2f} ms  "
+      f"p90 {w['p90_ms']:.2f} ms  p99 {w['p99_ms']:.2f} ms  max {w['max_ms']:.1f} ms  "
+      f"errors {errors}  server CPU {cpu_us:.0f} us/request  peak RSS {peak} MB  "
+      f"| send: {s['sent']} sent, status {json.dumps(s['status'])}, errors {s['errors']}")
 PY
 }
 
-dir=$(mktemp -d)
 $server_cpu target/release/zapi-webhooks-receiver-example --listen "127.0.0.1:$rust_port" --token "$token" \
-    --unknown-dir "$dir" > "$dir/rust.log" 2>&1 &
+    --unknown-dir "$dir/unknown" > "$dir/rust.log" 2>&1 &
 rust_pid=$!
 $server_cpu node examples/receiver/bench/fastify/server.mjs "$node_port" "$token" schemas/callback.schema.json \
     > "$dir/node.log" 2>&1 &
 node_pid=$!
 trap 'kill $rust_pid $node_pid 2> /dev/null || true; rm -rf "$dir"' EXIT
 sleep 2
+kill -0 "$rust_pid" && kill -0 "$node_pid" || { cat "$dir/rust.log" "$dir/node.log" >&2; exit 1; }
 
-# A short warm-up of each (the JIT of Node, the page cache), not counted.
-"$send" send --token "$token" --concurrency "$concurrency" "http://127.0.0.1:$rust_port/webhook" fixtures > /dev/null || true
-"$send" send --token "$token" --concurrency "$concurrency" "http://127.0.0.1:$node_port/webhook" fixtures > /dev/null || true
-
-# Peak RSS is read after each run (VmHWM: the highest the server ever used).
-run rust "http://127.0.0.1:$rust_port/webhook" "$rust_pid"
-run fastify "http://127.0.0.1:$node_port/webhook" "$node_pid"
+load rust "http://127.0.0.1:$rust_port/webhook" "$rust_pid"
+load fastify "http://127.0.0.1:$node_port/webhook" "$node_pid"

@@ -1,0 +1,362 @@
+//! `zapi-webhooks send` against the real receiver: a `zapi-webhooks-axum` router on loopback,
+//! over `http://` and over `https://` (a TLS listener with the test-only certificate of
+//! `tests/tls/`).
+//!
+//! The handler records every body it is given, so each test checks both sides: what `send`
+//! reports, and what the receiver's handler saw (or that it never ran).
+
+mod common;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use assert_cmd::Command;
+use axum::Router;
+use axum::extract::{FromRef, State};
+use axum::http::StatusCode;
+use serde_json::Value;
+use tokio::net::{TcpListener, TcpStream};
+use tokio_rustls::TlsAcceptor;
+use tokio_rustls::rustls::pki_types::pem::PemObject;
+use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use tokio_rustls::rustls::{self, ServerConfig};
+use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
+
+use common::{fixture_files, fixtures_dir};
+
+const TOKEN: &str = "receiver-test-token-8d1f";
+
+/// The bodies the handler was given, in arrival order.
+type Seen = Arc<Mutex<Vec<Vec<u8>>>>;
+
+#[derive(Clone)]
+struct AppState {
+    config: WebhookConfig,
+    seen: Seen,
+}
+
+impl FromRef<AppState> for WebhookConfig {
+    fn from_ref(state: &AppState) -> WebhookConfig {
+        state.config.clone()
+    }
+}
+
+impl FromRef<AppState> for Seen {
+    fn from_ref(state: &AppState) -> Seen {
+        Arc::clone(&state.seen)
+    }
+}
+
+async fn record(State(seen): State<Seen>, webhook: ZapiWebhook) -> StatusCode {
+    if let Ok(mut seen) = seen.lock() {
+        seen.push(webhook.body.to_vec());
+    }
+    StatusCode::OK
+}
+
+/// A `zapi-webhooks-axum` receiver on 127.0.0.1 (any free port), in a thread of its own.
+struct Receiver {
+    addr: SocketAddr,
+    seen: Seen,
+}
+
+impl Receiver {
+    /// Starts the receiver, over TLS with the certificate `tests/tls/{tls}.pem` when `tls` is
+    /// given, over plain HTTP otherwise.
+    fn start(tls: Option<&'static str>) -> Receiver {
+        let seen: Seen = Arc::default();
+        let app = Router::new()
+            .route("/webhook", webhook_route(record))
+            .with_state(AppState {
+                config: WebhookConfig::token(TOKEN),
+                seen: Arc::clone(&seen),
+            });
+        let (sender, receiver) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async move {
+                let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+                let addr = listener.local_addr().expect("address");
+                sender.send(addr).expect("report the address");
+                if let Some(name) = tls {
+                    let listener = TlsListener {
+                        tcp: listener,
+                        acceptor: TlsAcceptor::from(Arc::new(server_config(name))),
+                    };
+                    axum::serve(listener, app).await.expect("serve");
+                } else {
+                    axum::serve(listener, app).await.expect("serve");
+                }
+            });
+        });
+        let addr = receiver.recv().expect("the receiver's address");
+        Receiver { addr, seen }
+    }
+
+    fn url(&self, scheme: &str, host: &str) -> String {
+        format!("{scheme}://{host}:{}/webhook", self.addr.port())
+    }
+
+    fn seen(&self) -> Vec<Vec<u8>> {
+        self.seen.lock().expect("lock").clone()
+    }
+}
+
+fn tls_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tls")
+}
+
+/// A TLS configuration presenting `tests/tls/{name}.pem` with the key `{name}.key`.
+fn server_config(name: &str) -> ServerConfig {
+    let dir = tls_dir();
+    let chain = CertificateDer::pem_file_iter(dir.join(format!("{name}.pem")))
+        .expect("certificate file")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("certificates");
+    let key = PrivateKeyDer::from_pem_file(dir.join(format!("{name}.key"))).expect("key file");
+    ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("protocol versions")
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .expect("server certificate and key")
+}
+
+/// A TCP listener that completes a TLS handshake before handing a connection to axum; a
+/// connection whose handshake fails (e.g. the client refused the certificate) is dropped.
+struct TlsListener {
+    tcp: TcpListener,
+    acceptor: TlsAcceptor,
+}
+
+impl axum::serve::Listener for TlsListener {
+    type Io = tokio_rustls::server::TlsStream<TcpStream>;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            let Ok((stream, addr)) = self.tcp.accept().await else {
+                continue;
+            };
+            if let Ok(tls) = self.acceptor.accept(stream).await {
+                return (tls, addr);
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        self.tcp.local_addr()
+    }
+}
+
+fn bin() -> Command {
+    let mut command = Command::cargo_bin("zapi-webhooks").expect("the zapi-webhooks binary");
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+/// Runs `send` with `args` and `--format json`; returns the exit code and the summary.
+fn send(args: &[&str]) -> (i32, Value) {
+    let output = bin()
+        .arg("send")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run zapi-webhooks send");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let summary = serde_json::from_str(&stdout).unwrap_or_else(|error| {
+        panic!(
+            "summary is not JSON ({error}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap_or(-1), summary)
+}
+
+fn sorted(mut bodies: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    bodies.sort();
+    bodies
+}
+
+/// The bodies of every fixture and capture, sorted.
+fn fixture_bodies() -> Vec<Vec<u8>> {
+    sorted(
+        fixture_files()
+            .iter()
+            .map(|path| std::fs::read(path).expect("read fixture"))
+            .collect(),
+    )
+}
+
+#[test]
+fn every_fixture_reaches_the_handler_with_the_right_token() {
+    let receiver = Receiver::start(None);
+    let fixtures = fixtures_dir();
+    let (code, summary) = send(&[
+        &receiver.url("http", "127.0.0.1"),
+        fixtures.to_str().expect("UTF-8 path"),
+        "--token",
+        TOKEN,
+        "--concurrency",
+        "4",
+    ]);
+    let expected = fixture_bodies();
+    assert_eq!(code, 0, "{summary}");
+    assert_eq!(summary["sent"], expected.len());
+    assert_eq!(
+        summary["status"],
+        serde_json::json!({ "200": expected.len() })
+    );
+    assert_eq!(
+        sorted(receiver.seen()),
+        expected,
+        "bodies reach the handler as sent"
+    );
+}
+
+#[test]
+fn gzip_bodies_reach_the_handler_decoded() {
+    let receiver = Receiver::start(None);
+    let fixtures = fixtures_dir();
+    let (code, summary) = send(&[
+        &receiver.url("http", "127.0.0.1"),
+        fixtures.to_str().expect("UTF-8 path"),
+        "--token",
+        TOKEN,
+        "--gzip",
+    ]);
+    let expected = fixture_bodies();
+    assert_eq!(code, 0, "{summary}");
+    assert_eq!(
+        summary["status"],
+        serde_json::json!({ "200": expected.len() })
+    );
+    assert_eq!(sorted(receiver.seen()), expected);
+}
+
+#[test]
+fn wrong_or_missing_token_is_401_and_the_handler_never_runs() {
+    let receiver = Receiver::start(None);
+    let url = receiver.url("http", "127.0.0.1");
+    for token in [Some("not-the-token"), None] {
+        let mut args = vec![url.as_str(), "--kind", "text"];
+        if let Some(token) = token {
+            args.extend(["--token", token]);
+        }
+        let (code, summary) = send(&args);
+        assert_eq!(code, 1, "{summary}");
+        let sent = summary["sent"].as_u64().expect("sent");
+        assert!(sent > 0);
+        assert_eq!(summary["status"], serde_json::json!({ "401": sent }));
+        let failure = &summary["failures"][0];
+        assert_eq!(failure["status"], 401);
+        let body: Value =
+            serde_json::from_str(failure["body"].as_str().expect("body")).expect("JSON rejection");
+        assert!(body["error"].is_string(), "{body}");
+        let text = failure["body"].as_str().expect("body");
+        assert!(!text.contains(TOKEN) && !text.contains("not-the-token"));
+    }
+    assert!(receiver.seen().is_empty(), "the handler ran");
+}
+
+#[test]
+fn https_with_the_ca_reaches_the_handler() {
+    let receiver = Receiver::start(Some("server"));
+    let ca = tls_dir().join("ca.pem");
+    // The certificate names both `localhost` and `127.0.0.1`.
+    for host in ["localhost", "127.0.0.1"] {
+        let (code, summary) = send(&[
+            &receiver.url("https", host),
+            "--kind",
+            "text",
+            "--token",
+            TOKEN,
+            "--gzip",
+            "--ca-cert",
+            ca.to_str().expect("UTF-8 path"),
+        ]);
+        assert_eq!(code, 0, "{summary}");
+        let sent = summary["sent"].as_u64().expect("sent");
+        assert!(sent > 0);
+        assert_eq!(summary["status"], serde_json::json!({ "200": sent }));
+    }
+    let texts = receiver.seen();
+    assert!(!texts.is_empty());
+    for body in texts {
+        let value: Value = serde_json::from_slice(&body).expect("JSON");
+        assert!(value["text"]["message"].is_string(), "{value}");
+    }
+}
+
+#[test]
+fn https_refuses_a_certificate_it_cannot_verify() {
+    let receiver = Receiver::start(Some("server"));
+    // Without --ca-cert only Mozilla's roots are trusted, and the test CA is not one of them.
+    let (code, summary) = send(&[
+        &receiver.url("https", "localhost"),
+        "--kind",
+        "text",
+        "--token",
+        TOKEN,
+    ]);
+    assert_eq!(code, 1, "{summary}");
+    assert_eq!(summary["status"], serde_json::json!({}));
+    assert_eq!(summary["errors"], summary["sent"]);
+    let error = summary["failures"][0]["body"].as_str().expect("error");
+    assert!(error.contains("UnknownIssuer"), "{error}");
+    assert!(receiver.seen().is_empty(), "the handler ran");
+
+    // The right CA, but a certificate for another name.
+    let receiver = Receiver::start(Some("wrong-name"));
+    let ca = tls_dir().join("ca.pem");
+    let (code, summary) = send(&[
+        &receiver.url("https", "localhost"),
+        "--kind",
+        "text",
+        "--token",
+        TOKEN,
+        "--ca-cert",
+        ca.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(code, 1, "{summary}");
+    assert_eq!(summary["errors"], summary["sent"]);
+    let error = summary["failures"][0]["body"].as_str().expect("error");
+    assert!(
+        error.contains("certificate not valid for name \"localhost\""),
+        "{error}"
+    );
+    assert!(receiver.seen().is_empty(), "the handler ran");
+}
+
+#[test]
+fn ca_cert_must_be_a_pem_certificate() {
+    let not_pem = tls_dir().join("README.md");
+    let output = bin()
+        .args(["send", "https://localhost:1/webhook", "--kind", "text"])
+        .arg("--ca-cert")
+        .arg(&not_pem)
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--ca-cert")
+            && stderr.contains("README.md")
+            && stderr.contains("CERTIFICATE"),
+        "{stderr}"
+    );
+    let missing = tls_dir().join("missing.pem");
+    let output = bin()
+        .args(["send", "https://localhost:1/webhook", "--kind", "text"])
+        .arg("--ca-cert")
+        .arg(&missing)
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.pem"));
+}
