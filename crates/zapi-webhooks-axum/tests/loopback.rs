@@ -1,9 +1,11 @@
 //! The extractor over loopback: every fixture, authentication, encodings and every rejection.
 
 mod common;
+// The core crate's fixture walker: every docs example and capture its manifests list.
+#[path = "../../zapi-webhooks/tests/common/corpus.rs"]
+mod corpus;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 use axum::http::HeaderName;
 use common::{post, send_with, serve};
@@ -15,64 +17,32 @@ use zapi_webhooks_axum::WebhookConfig;
 const TOKEN: &str = "F0E1D2C3B4A5968778695A4B";
 const TEXT: &[u8] = br#"{"type":"ReceivedCallback","instanceId":"INSTANCE-A","phone":"5511999999999","text":{"message":"hi"}}"#;
 
-/// Every JSON file under `fixtures/` (the docs fixtures and `fixtures/captures/`), manifests
-/// excepted.
-fn fixture_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .expect("read fixtures")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "json")
-                && path.file_name().is_some_and(|n| n != "manifest.json")
-            {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
-        &mut out,
-    );
-    out
-}
-
 #[tokio::test]
 async fn every_fixture_with_the_right_token_reaches_the_handler() {
     let server = serve(WebhookConfig::token(TOKEN)).await;
-    let files = fixture_files();
-    assert!(files.len() > 100, "only {} fixtures", files.len());
-    assert!(
-        files
-            .iter()
-            .any(|f| f.components().any(|c| c.as_os_str() == "captures"))
-    );
+    let (fixtures, captures) = (corpus::fixtures(), corpus::captures());
+    assert!(fixtures.len() > 100 && !captures.is_empty());
+    let files: Vec<_> = fixtures.into_iter().chain(captures).collect();
     for (i, file) in files.iter().enumerate() {
-        let body = std::fs::read(file).expect("read fixture");
+        let body = &file.bytes;
         let answer = post(
             server.addr,
             "/webhook/received",
             &[("z-api-token", TOKEN)],
-            &body,
+            body,
         )
         .await;
-        assert_eq!(answer.status, 200, "{}: {}", file.display(), answer.raw);
+        assert_eq!(answer.status, 200, "{}: {}", file.path, answer.raw);
         assert_eq!(answer.json["path"], "/webhook/received");
         let seen = server.seen.lock().expect("lock");
         assert_eq!(seen.len(), i + 1);
         let webhook = &seen[i];
-        assert_eq!(&webhook.body[..], &body[..], "{}", file.display());
-        let value: Value = serde_json::from_slice(&body).expect("fixture JSON");
+        assert_eq!(&webhook.body[..], &body[..], "{}", file.path);
         assert_eq!(
             webhook.instance_id.as_deref(),
-            value.get("instanceId").and_then(Value::as_str),
+            file.value.get("instanceId").and_then(Value::as_str),
             "{}",
-            file.display()
+            file.path
         );
     }
     assert_eq!(server.calls(), files.len());
