@@ -108,6 +108,55 @@ impl WebhookConfig {
         WebhookConfig::with_auth(Auth::PerInstance(map))
     }
 
+    /// Reads the tokens from one setting, as a flag or an environment variable such as
+    /// `ZAPI_WEBHOOK_TOKEN` holds them: either one token, accepted for every instance
+    /// ([`WebhookConfig::token`]), or comma-separated `INSTANCE=TOKEN` pairs, a token per
+    /// instance ([`WebhookConfig::per_instance`]).
+    ///
+    /// A setting without `=` is one token. A setting with `=` is a list of pairs: each needs an
+    /// instance and a token, and an instance may be named once. Spaces around the items and
+    /// around each side of `=` are ignored. The error says what is wrong and where (the item's
+    /// position, the instance) but never repeats a token.
+    ///
+    /// ```
+    /// use zapi_webhooks_axum::WebhookConfig;
+    ///
+    /// let one = WebhookConfig::from_tokens("F1b2C3d4E5f6A7b8C9d0E1f2")?;
+    /// let two = WebhookConfig::from_tokens("3C01A2B3=F1b2C3d4E5f6, 3D0FFEED=0a1B2c3D4e5F")?;
+    /// assert!(format!("{two:?}").contains("3D0FFEED"));
+    /// let error = WebhookConfig::from_tokens("3C01A2B3=F1b2C3d4E5f6, 3D0FFEED").unwrap_err();
+    /// assert_eq!(error.to_string(), "token setting: item 2 is not INSTANCE=TOKEN");
+    /// # Ok::<(), zapi_webhooks_axum::TokenSettingError>(())
+    /// ```
+    pub fn from_tokens(setting: &str) -> Result<WebhookConfig, TokenSettingError> {
+        let setting = setting.trim();
+        if setting.is_empty() {
+            return Err(TokenSettingError("the setting is empty".to_owned()));
+        }
+        if !setting.contains('=') {
+            return Ok(WebhookConfig::token(setting));
+        }
+        let mut tokens = HashMap::new();
+        for (i, item) in setting.split(',').enumerate() {
+            let pair = item
+                .split_once('=')
+                .map(|(instance, token)| (instance.trim(), token.trim()));
+            let Some((instance, token)) = pair.filter(|(i, t)| !i.is_empty() && !t.is_empty())
+            else {
+                return Err(TokenSettingError(format!(
+                    "item {} is not INSTANCE=TOKEN",
+                    i + 1
+                )));
+            };
+            if tokens.insert(instance.to_owned(), token).is_some() {
+                return Err(TokenSettingError(format!(
+                    "instance {instance:?} is named twice"
+                )));
+            }
+        }
+        Ok(WebhookConfig::per_instance(tokens))
+    }
+
     /// Accepts every delivery without looking for a token. For local testing only: anyone who
     /// can reach the URL can then post callbacks.
     pub fn insecure_no_token() -> WebhookConfig {
@@ -182,6 +231,19 @@ impl fmt::Debug for WebhookConfig {
             .finish()
     }
 }
+
+/// A token setting [`WebhookConfig::from_tokens`] cannot read. Its message names the item or
+/// the instance at fault, never a token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenSettingError(String);
+
+impl fmt::Display for TokenSettingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "token setting: {}", self.0)
+    }
+}
+
+impl std::error::Error for TokenSettingError {}
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -266,6 +328,38 @@ mod tests {
         assert!(shown.contains("instance-a"), "{shown}");
         let secret = Secret::new("tok-c-0000");
         assert!(!format!("{secret:?}").contains("tok-c"));
+    }
+
+    #[test]
+    fn token_settings() {
+        let shown = |config: &WebhookConfig| format!("{config:?}");
+        let one = WebhookConfig::from_tokens("  tok-one-1234 ").expect("one token");
+        assert!(shown(&one).contains("token (redacted)"));
+        assert!(matches!(one.auth(), Auth::Single(secret) if secret.matches(b"tok-one-1234")));
+        let per = WebhookConfig::from_tokens("a=tok-a-1, b = tok-b-2 ").expect("pairs");
+        match per.auth() {
+            Auth::PerInstance(map) => {
+                assert_eq!(map.len(), 2);
+                assert!(map["a"].matches(b"tok-a-1") && map["b"].matches(b"tok-b-2"));
+            }
+            _ => panic!("expected per-instance tokens: {per:?}"),
+        }
+        for (setting, error) in [
+            ("", "token setting: the setting is empty"),
+            ("   ", "token setting: the setting is empty"),
+            ("a=tok-a-1,", "token setting: item 2 is not INSTANCE=TOKEN"),
+            ("a=tok-a-1,b", "token setting: item 2 is not INSTANCE=TOKEN"),
+            ("=tok-a-1", "token setting: item 1 is not INSTANCE=TOKEN"),
+            ("a=", "token setting: item 1 is not INSTANCE=TOKEN"),
+            (
+                "a=tok-a-1,a=tok-a-2",
+                "token setting: instance \"a\" is named twice",
+            ),
+        ] {
+            let found = WebhookConfig::from_tokens(setting).expect_err(setting);
+            assert_eq!(found.to_string(), error, "{setting:?}");
+            assert!(!format!("{found:?}").contains("tok-"), "{found:?}");
+        }
     }
 
     #[test]

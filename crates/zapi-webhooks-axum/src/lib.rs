@@ -102,7 +102,8 @@ use zapi_webhooks::inspect::{Inspector, Problem};
 use zapi_webhooks::{Callback, UnexpectedValue};
 
 pub use config::{
-    DEFAULT_BODY_LIMIT, DEFAULT_TOKEN_HEADER, QUERY_TOKEN_PARAMETER, WebhookConfig, tokens_match,
+    DEFAULT_BODY_LIMIT, DEFAULT_TOKEN_HEADER, QUERY_TOKEN_PARAMETER, TokenSettingError,
+    WebhookConfig, tokens_match,
 };
 pub use decode::Encoding;
 

@@ -48,35 +48,21 @@ struct Settings {
 
 /// `4096`, `512KiB` or `2MiB`.
 fn size(text: &str) -> Result<usize, String> {
-    let (digits, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
-        Some(at) => text.split_at(at),
-        None => (text, ""),
+    let (number, unit) = match (text.strip_suffix("MiB"), text.strip_suffix("KiB")) {
+        (Some(number), _) => (number, 1 << 20),
+        (_, Some(number)) => (number, 1 << 10),
+        _ => (text, 1),
     };
-    let unit = match unit.trim() {
-        "" | "B" => 1,
-        "KiB" => 1024,
-        "MiB" => 1024 * 1024,
-        other => return Err(format!("unknown unit {other:?}: use bytes, KiB or MiB")),
-    };
-    let number: usize = digits
-        .parse()
-        .map_err(|_| format!("not a size: {text:?}"))?;
+    let number: Option<usize> = number.trim().parse().ok();
     number
-        .checked_mul(unit)
-        .ok_or_else(|| format!("too large: {text:?}"))
+        .and_then(|number| number.checked_mul(unit))
+        .ok_or_else(|| format!("not a size: {text:?} (use bytes, KiB or MiB)"))
 }
 
 /// The token settings as a [`WebhookConfig`].
 fn config(settings: &Settings) -> Result<WebhookConfig, String> {
     let config = match (&settings.token, settings.insecure_no_token) {
-        (Some(token), false) if token.contains('=') => {
-            let pairs: Option<Vec<(&str, &str)>> = token
-                .split(',')
-                .map(|pair| pair.trim().split_once('='))
-                .collect();
-            WebhookConfig::per_instance(pairs.ok_or("--token: expected INSTANCE=TOKEN pairs")?)
-        }
-        (Some(token), false) => WebhookConfig::token(token.as_str()),
+        (Some(tokens), false) => WebhookConfig::from_tokens(tokens).map_err(|e| e.to_string())?,
         (None, true) => WebhookConfig::insecure_no_token(),
         (Some(_), true) => return Err("--token and --insecure-no-token exclude each other".into()),
         (None, false) => return Err("give --token (or ZAPI_WEBHOOK_TOKEN)".into()),
