@@ -4,6 +4,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::Router;
@@ -90,7 +91,10 @@ async fn receive(dir: PathBuf, webhook: ZapiWebhook) -> StatusCode {
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
-        let file = dir.join(format!("{nanos}-{kind}.json"));
+        // The sequence number keeps two deliveries of the same instant apart.
+        static SEQUENCE: AtomicU64 = AtomicU64::new(0);
+        let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
+        let file = dir.join(format!("{nanos}-{sequence}-{kind}.json"));
         if let Err(error) = tokio::fs::write(&file, &webhook.body).await {
             eprintln!(
                 "{}: could not keep the raw body in {}: {error}",

@@ -216,3 +216,34 @@ fn a_token_is_required_unless_explicitly_not() {
         200
     );
 }
+
+#[test]
+fn concurrent_untyped_deliveries_are_each_kept() {
+    let server = start(&["--token", TOKEN.1]);
+    let (threads, each) = (8, 25);
+    std::thread::scope(|scope| {
+        for thread in 0..threads {
+            let addr = server.addr;
+            scope.spawn(move || {
+                for i in 0..each {
+                    let body = format!(r#"{{"type":"FutureCallback","thread":{thread},"i":{i}}}"#);
+                    let (status, answer) = post(addr, "/webhook", &[JSON, TOKEN], body.as_bytes());
+                    assert_eq!(status, 200, "{answer}");
+                }
+            });
+        }
+    });
+    let mut kept: Vec<String> = kept(&server)
+        .into_iter()
+        .map(|bytes| String::from_utf8(bytes).expect("UTF-8"))
+        .collect();
+    kept.sort();
+    let mut sent: Vec<String> = (0..threads)
+        .flat_map(|thread| {
+            (0..each)
+                .map(move |i| format!(r#"{{"type":"FutureCallback","thread":{thread},"i":{i}}}"#))
+        })
+        .collect();
+    sent.sort();
+    assert_eq!(kept, sent, "one file per delivery, none overwritten");
+}
