@@ -6,74 +6,40 @@
 //! reports, and what the receiver's handler saw (or that it never ran).
 
 mod common;
+// The axum crate's recording test server, so both crates test against the same receiver.
+#[path = "../../zapi-webhooks-axum/tests/common/mod.rs"]
+mod receiver;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread;
 
 use assert_cmd::Command;
-use axum::Router;
-use axum::extract::{FromRef, State};
-use axum::http::StatusCode;
 use serde_json::Value;
 use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::TlsAcceptor;
 use tokio_rustls::rustls::pki_types::pem::PemObject;
 use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use tokio_rustls::rustls::{self, ServerConfig};
-use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
+use zapi_webhooks_axum::WebhookConfig;
 
 use common::{fixture_files, fixtures_dir};
 
 const TOKEN: &str = "receiver-test-token-8d1f";
 
-/// The bodies the handler was given, in arrival order.
-type Seen = Arc<Mutex<Vec<Vec<u8>>>>;
-
-#[derive(Clone)]
-struct AppState {
-    config: WebhookConfig,
-    seen: Seen,
-}
-
-impl FromRef<AppState> for WebhookConfig {
-    fn from_ref(state: &AppState) -> WebhookConfig {
-        state.config.clone()
-    }
-}
-
-impl FromRef<AppState> for Seen {
-    fn from_ref(state: &AppState) -> Seen {
-        Arc::clone(&state.seen)
-    }
-}
-
-async fn record(State(seen): State<Seen>, webhook: ZapiWebhook) -> StatusCode {
-    if let Ok(mut seen) = seen.lock() {
-        seen.push(webhook.body.to_vec());
-    }
-    StatusCode::OK
-}
-
-/// A `zapi-webhooks-axum` receiver on 127.0.0.1 (any free port), in a thread of its own.
+/// A `zapi-webhooks-axum` receiver (the axum crate's recording test server) on 127.0.0.1,
+/// on a runtime in a thread of its own, since these tests run the CLI synchronously.
 struct Receiver {
     addr: SocketAddr,
-    seen: Seen,
+    seen: receiver::Seen,
 }
 
 impl Receiver {
     /// Starts the receiver, over TLS with the certificate `tests/tls/{tls}.pem` when `tls` is
     /// given, over plain HTTP otherwise.
     fn start(tls: Option<&'static str>) -> Receiver {
-        let seen: Seen = Arc::default();
-        let app = Router::new()
-            .route("/webhook", webhook_route(record))
-            .with_state(AppState {
-                config: WebhookConfig::token(TOKEN),
-                seen: Arc::clone(&seen),
-            });
-        let (sender, receiver) = std::sync::mpsc::channel();
+        let (sender, started) = std::sync::mpsc::channel();
         thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -81,20 +47,23 @@ impl Receiver {
                 .expect("runtime");
             runtime.block_on(async move {
                 let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-                let addr = listener.local_addr().expect("address");
-                sender.send(addr).expect("report the address");
-                if let Some(name) = tls {
-                    let listener = TlsListener {
-                        tcp: listener,
-                        acceptor: TlsAcceptor::from(Arc::new(server_config(name))),
-                    };
-                    axum::serve(listener, app).await.expect("serve");
-                } else {
-                    axum::serve(listener, app).await.expect("serve");
-                }
+                let config = WebhookConfig::token(TOKEN);
+                let server = match tls {
+                    Some(name) => {
+                        let acceptor = TlsAcceptor::from(Arc::new(server_config(name)));
+                        let tls = TlsListener {
+                            tcp: listener,
+                            acceptor,
+                        };
+                        receiver::serve_on(tls, config).await
+                    }
+                    None => receiver::serve_on(listener, config).await,
+                };
+                sender.send((server.addr, server.seen)).expect("report");
+                std::future::pending::<()>().await;
             });
         });
-        let addr = receiver.recv().expect("the receiver's address");
+        let (addr, seen) = started.recv().expect("the receiver starts");
         Receiver { addr, seen }
     }
 
@@ -102,8 +71,10 @@ impl Receiver {
         format!("{scheme}://{host}:{}/webhook", self.addr.port())
     }
 
+    /// The bodies the handler was given, in arrival order.
     fn seen(&self) -> Vec<Vec<u8>> {
-        self.seen.lock().expect("lock").clone()
+        let seen = self.seen.lock().expect("lock");
+        seen.iter().map(|webhook| webhook.body.to_vec()).collect()
     }
 }
 
@@ -193,18 +164,24 @@ fn fixture_bodies() -> Vec<Vec<u8>> {
     )
 }
 
-#[test]
-fn every_fixture_reaches_the_handler_with_the_right_token() {
-    let receiver = Receiver::start(None);
+/// Sends every fixture and capture over http with the right token and `extra` arguments.
+fn send_every_fixture(receiver: &Receiver, extra: &[&str]) -> (i32, Value) {
     let fixtures = fixtures_dir();
-    let (code, summary) = send(&[
-        &receiver.url("http", "127.0.0.1"),
+    let url = receiver.url("http", "127.0.0.1");
+    let mut args = vec![
+        url.as_str(),
         fixtures.to_str().expect("UTF-8 path"),
         "--token",
         TOKEN,
-        "--concurrency",
-        "4",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    send(&args)
+}
+
+#[test]
+fn every_fixture_reaches_the_handler_with_the_right_token() {
+    let receiver = Receiver::start(None);
+    let (code, summary) = send_every_fixture(&receiver, &["--concurrency", "4"]);
     let expected = fixture_bodies();
     assert_eq!(code, 0, "{summary}");
     assert_eq!(summary["sent"], expected.len());
@@ -222,14 +199,7 @@ fn every_fixture_reaches_the_handler_with_the_right_token() {
 #[test]
 fn gzip_bodies_reach_the_handler_decoded() {
     let receiver = Receiver::start(None);
-    let fixtures = fixtures_dir();
-    let (code, summary) = send(&[
-        &receiver.url("http", "127.0.0.1"),
-        fixtures.to_str().expect("UTF-8 path"),
-        "--token",
-        TOKEN,
-        "--gzip",
-    ]);
+    let (code, summary) = send_every_fixture(&receiver, &["--gzip"]);
     let expected = fixture_bodies();
     assert_eq!(code, 0, "{summary}");
     assert_eq!(

@@ -54,7 +54,8 @@ load() { # name url pid
     python3 - "$1" "$dir/$1-wrk.json" "$dir/$1-send.json" "$(peak_mb "$3")" "$((after - before))" \
         "$(getconf CLK_TCK)" <<'PY'
 import json, sys
-name, wrk_path, send_path, peak, ticks, hz = sys.argv[1:4] + [sys.argv[4], int(sys.argv[5]), int(sys.argv[6])]
+name, wrk_path, send_path, peak = sys.argv[1:5]
+ticks, hz = int(sys.argv[5]), int(sys.argv[6])
 w = json.load(open(wrk_path))
 s = json.load(open(send_path))
 errors = sum(w["errors"].values())

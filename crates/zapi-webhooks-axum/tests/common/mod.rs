@@ -1,5 +1,6 @@
 //! A server on 127.0.0.1:0 running the extractor, a handler that records what it gets, and a
-//! small HTTP/1.1 client over a raw `TcpStream`.
+//! small HTTP/1.1 client over a raw `TcpStream`. The CLI's `send` tests include this file too
+//! (with `#[path]`), serving the same router on a TLS listener with [`serve_on`].
 
 #![allow(dead_code)]
 
@@ -63,7 +64,17 @@ impl Server {
     }
 }
 
+/// Serves the recording router on a new listener on 127.0.0.1 (any free port).
 pub async fn serve(config: WebhookConfig) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    serve_on(listener, config).await
+}
+
+/// Serves the recording router on `listener` (plain TCP, or one that adds TLS).
+pub async fn serve_on<L>(listener: L, config: WebhookConfig) -> Server
+where
+    L: axum::serve::Listener<Addr = SocketAddr>,
+{
     let seen: Seen = Arc::default();
     let app = Router::new()
         .route("/", webhook_route(handle))
@@ -72,7 +83,6 @@ pub async fn serve(config: WebhookConfig) -> Server {
             config,
             seen: seen.clone(),
         });
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move { axum::serve(listener, app).await });
     Server { addr, seen }
