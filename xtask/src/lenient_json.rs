@@ -361,7 +361,7 @@ impl<'a> Parser<'a> {
 
     fn pointer(&self) -> String {
         self.path.iter().fold(String::new(), |pointer, token| {
-            zapi_webhooks::json_pointer::push(pointer, token)
+            zapi_webhooks::diagnostics::push(pointer, token)
         })
     }
 
@@ -385,7 +385,7 @@ impl<'a> Parser<'a> {
             None => {
                 let message = format!(
                     "leading comma removed at the start of the {what} {}",
-                    zapi_webhooks::json_pointer::display(here)
+                    zapi_webhooks::diagnostics::display(here)
                 );
                 self.repair(RepairKind::DoubledComma, here.to_owned(), message);
                 after_comma
@@ -426,7 +426,7 @@ impl<'a> Parser<'a> {
                     let pointer = self.pointer();
                     let message = format!(
                         "comment `{text}` removed in {}",
-                        zapi_webhooks::json_pointer::display(&pointer)
+                        zapi_webhooks::diagnostics::display(&pointer)
                     );
                     self.repair(RepairKind::Comment, pointer, message);
                 }
@@ -451,7 +451,7 @@ impl<'a> Parser<'a> {
                     let pointer = self.pointer();
                     let message = format!(
                         "comment `{text}` removed in {}",
-                        zapi_webhooks::json_pointer::display(&pointer)
+                        zapi_webhooks::diagnostics::display(&pointer)
                     );
                     self.repair(RepairKind::Comment, pointer, message);
                 }
@@ -475,7 +475,7 @@ impl<'a> Parser<'a> {
                     "single-quoted string {} -> {} at {}",
                     self.slice(start, self.pos),
                     escape_string(&s),
-                    zapi_webhooks::json_pointer::display(&pointer)
+                    zapi_webhooks::diagnostics::display(&pointer)
                 );
                 self.repair(RepairKind::SingleQuotedString, pointer, message);
                 Ok(Node::String(s))
@@ -524,7 +524,7 @@ impl<'a> Parser<'a> {
         let message = format!(
             "bare word {token} -> {} at {}",
             escape_string(token),
-            zapi_webhooks::json_pointer::display(&pointer)
+            zapi_webhooks::diagnostics::display(&pointer)
         );
         self.repair(RepairKind::BareWord, pointer, message);
         Ok(Node::String(token.to_owned()))
@@ -563,7 +563,7 @@ impl<'a> Parser<'a> {
         let message = format!(
             "{original} -> {} at {}",
             to_compact(&node),
-            zapi_webhooks::json_pointer::display(&pointer)
+            zapi_webhooks::diagnostics::display(&pointer)
         );
         self.repair(RepairKind::MongoWrapper, pointer, message);
         Ok(node)
@@ -606,7 +606,7 @@ impl<'a> Parser<'a> {
                             let pointer = self.pointer();
                             let message = format!(
                                 "invalid escape \\{other} -> {other} in the string at {}",
-                                zapi_webhooks::json_pointer::display(&pointer)
+                                zapi_webhooks::diagnostics::display(&pointer)
                             );
                             self.repair(RepairKind::InvalidEscape, pointer, message);
                         }
@@ -623,7 +623,7 @@ impl<'a> Parser<'a> {
                     let message = format!(
                         "raw control character U+{:04X} in the string at {} (written escaped)",
                         c as u32,
-                        zapi_webhooks::json_pointer::display(&pointer)
+                        zapi_webhooks::diagnostics::display(&pointer)
                     );
                     self.repair(RepairKind::ControlCharacter, pointer, message);
                 }
@@ -669,7 +669,7 @@ impl<'a> Parser<'a> {
             Some('\'') => {
                 let start = self.pos;
                 let key = self.parse_string()?;
-                let pointer = zapi_webhooks::json_pointer::push(self.pointer(), &key);
+                let pointer = zapi_webhooks::diagnostics::push(self.pointer(), &key);
                 let message = format!(
                     "single-quoted key {} -> {} at {pointer}",
                     self.slice(start, self.pos),
@@ -680,7 +680,7 @@ impl<'a> Parser<'a> {
             }
             Some(c) if is_word_start(c) => {
                 let key = self.read_token().to_owned();
-                let pointer = zapi_webhooks::json_pointer::push(self.pointer(), &key);
+                let pointer = zapi_webhooks::diagnostics::push(self.pointer(), &key);
                 let message = format!("unquoted key {key} -> {} at {pointer}", escape_string(&key));
                 self.repair(RepairKind::UnquotedKey, pointer, message);
                 Ok(key)
@@ -702,7 +702,7 @@ impl<'a> Parser<'a> {
             self.skip_trivia()?;
             let last = members
                 .last()
-                .map(|(k, _)| zapi_webhooks::json_pointer::push(here.clone(), k));
+                .map(|(k, _)| zapi_webhooks::diagnostics::push(here.clone(), k));
             match self.peek() {
                 None => return Err(self.error_at(open, "object is never closed")),
                 Some('}') => {
@@ -1162,7 +1162,7 @@ mod tests {
         let expected = serde_json::to_string_pretty(&value).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(to_pretty(&p.node), expected);
         assert_eq!(
-            zapi_webhooks::json_pointer::push(String::new(), "e/f~"),
+            zapi_webhooks::diagnostics::push(String::new(), "e/f~"),
             "/e~1f~0"
         );
     }

@@ -45,6 +45,7 @@ impl ParseError {
     /// Re-reads `bytes` with path tracking to build the error. Only called once a plain parse
     /// has failed, so the happy path pays nothing for it.
     pub(crate) fn locate<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<ParseError> {
+        crate::mechanism::object::forget_failed_entry();
         let mut de = serde_json::Deserializer::from_slice(bytes);
         let err = match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Ok(_) => match de.end() {
@@ -57,6 +58,8 @@ impl ParseError {
         Some(Self::from_json(pointer, err.into_inner()))
     }
 
+    /// The error of a failed parse: `pointer` is where the deserializer was (its path), and
+    /// the pointer of a failed buffered entry, if that is what failed, is appended to it.
     pub(crate) fn from_json(mut pointer: String, err: serde_json::Error) -> ParseError {
         let kind = match err.classify() {
             serde_json::error::Category::Eof => ParseErrorKind::Eof,
@@ -71,12 +74,10 @@ impl ParseError {
         if line > 0 && message.ends_with(&suffix) {
             message.truncate(message.len() - suffix.len());
         }
-        // Values buffered before the `type` key report their own pointer in the message.
-        if let Some(rest) = message.strip_prefix("at `") {
-            if let Some((inner, text)) = rest.split_once("`: ") {
-                pointer.push_str(inner);
-                message = text.to_owned();
-            }
+        // Values buffered before the `type` key fail after their own path was left: their
+        // pointer comes beside the error, as a value.
+        if let Some(inner) = crate::mechanism::object::take_failed_entry() {
+            pointer.push_str(&inner);
         }
         ParseError {
             kind,
@@ -88,11 +89,11 @@ impl ParseError {
     }
 
     /// The strict parse's error for a value of an unexpected JSON type.
-    pub(crate) fn unexpected(value: &crate::UnexpectedValue) -> ParseError {
+    pub(crate) fn unexpected(value: &crate::diagnostics::UnexpectedValue) -> ParseError {
         ParseError {
             kind: ParseErrorKind::Data,
             pointer: value.pointer.clone(),
-            message: format!("invalid type: {}, expected {}", value.found, value.expected),
+            message: value.message(),
             line: 0,
             column: 0,
         }
@@ -126,7 +127,7 @@ impl ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pointer = crate::json_pointer::display(&self.pointer);
+        let pointer = crate::diagnostics::display(&self.pointer);
         write!(f, "at {pointer}: {}", self.message)?;
         if self.line > 0 {
             write!(f, " (line {}, column {})", self.line, self.column)?;
@@ -137,7 +138,7 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-pub(crate) use crate::mechanism::json_pointer::push as push_token;
+pub(crate) use crate::diagnostics::push as push_token;
 
 /// The JSON pointer of a `serde_path_to_error` path.
 pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {

@@ -1,6 +1,8 @@
 //! `ConnectedCallback`: the instance connected to a phone.
 
+use crate::Field;
 use crate::Timestamp;
+use crate::mechanism::callback_types::{CallbackModel, Endpoint};
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -19,5 +21,26 @@ lossless_object! {
         "momment" => momment: Timestamp,
         /// Whether the connected number is a WhatsApp Business account, seen in real deliveries.
         "isBusiness" => is_business: bool,
+    }
+}
+
+impl CallbackModel for ConnectedCallback {
+    const ENDPOINT: Endpoint = Endpoint {
+        path: "update-webhook-connected",
+        aliases: &[],
+        summary: "Set the URL that receives ConnectedCallback",
+        description: "Sets the HTTPS URL that receives a ConnectedCallback when the instance connects.",
+    };
+
+    fn type_field(&self) -> &Field<String> {
+        &self.r#type
+    }
+
+    fn instance_id_field(&self) -> &Field<String> {
+        &self.instance_id
+    }
+
+    fn event_time(&self) -> Option<&Timestamp> {
+        self.momment.get()
     }
 }

@@ -1,5 +1,8 @@
 //! `DeliveryCallback`: Z-API accepted a message that the instance sent.
 
+use crate::Field;
+use crate::Timestamp;
+use crate::mechanism::callback_types::{CallbackModel, Endpoint};
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -16,8 +19,29 @@ lossless_object! {
         /// WhatsApp's id for the message.
         "messageId" => message_id: String,
         /// When the event happened.
-        "momment" => momment: crate::Timestamp,
+        "momment" => momment: Timestamp,
         /// Error description, when sending failed.
         "error" => error: String,
+    }
+}
+
+impl CallbackModel for DeliveryCallback {
+    const ENDPOINT: Endpoint = Endpoint {
+        path: "update-webhook-delivery",
+        aliases: &[],
+        summary: "Set the URL that receives DeliveryCallback",
+        description: "Sets the HTTPS URL that receives a DeliveryCallback when a message sent through the API has left Z-API.",
+    };
+
+    fn type_field(&self) -> &Field<String> {
+        &self.r#type
+    }
+
+    fn instance_id_field(&self) -> &Field<String> {
+        &self.instance_id
+    }
+
+    fn event_time(&self) -> Option<&Timestamp> {
+        self.momment.get()
     }
 }

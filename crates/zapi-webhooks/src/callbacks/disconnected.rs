@@ -1,6 +1,8 @@
 //! `DisconnectedCallback`: the instance lost its phone.
 
+use crate::Field;
 use crate::Timestamp;
+use crate::mechanism::callback_types::{CallbackModel, Endpoint};
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -16,5 +18,26 @@ lossless_object! {
         "error" => error: String,
         /// Whether the instance is disconnected.
         "disconnected" => disconnected: bool,
+    }
+}
+
+impl CallbackModel for DisconnectedCallback {
+    const ENDPOINT: Endpoint = Endpoint {
+        path: "update-webhook-disconnected",
+        aliases: &[],
+        summary: "Set the URL that receives DisconnectedCallback",
+        description: "Sets the HTTPS URL that receives a DisconnectedCallback when the instance disconnects.",
+    };
+
+    fn type_field(&self) -> &Field<String> {
+        &self.r#type
+    }
+
+    fn instance_id_field(&self) -> &Field<String> {
+        &self.instance_id
+    }
+
+    fn event_time(&self) -> Option<&Timestamp> {
+        self.momment.get()
     }
 }

@@ -1,7 +1,9 @@
 //! `MessageStatusCallback`: a sent message changed status (sent, received, read, played), and
 //! [`MessageStatus`], the status itself, which `ReceivedCallback` carries too.
 
+use crate::Field;
 use crate::Timestamp;
+use crate::mechanism::callback_types::{CallbackModel, Endpoint};
 use crate::mechanism::macros::{lossless_object, open_enum};
 
 open_enum! {
@@ -52,5 +54,26 @@ lossless_object! {
         /// In groups: which device of that participant (0 is the phone), seen in real
         /// deliveries.
         "participantDevice" => participant_device: u64,
+    }
+}
+
+impl CallbackModel for MessageStatusCallback {
+    const ENDPOINT: Endpoint = Endpoint {
+        path: "update-webhook-message-status",
+        aliases: &["update-webhook-status"],
+        summary: "Set the URL that receives MessageStatusCallback",
+        description: "Sets the HTTPS URL that receives a MessageStatusCallback when messages change status (sent, received, read, played, ...).",
+    };
+
+    fn type_field(&self) -> &Field<String> {
+        &self.r#type
+    }
+
+    fn instance_id_field(&self) -> &Field<String> {
+        &self.instance_id
+    }
+
+    fn event_time(&self) -> Option<&Timestamp> {
+        self.momment.get()
     }
 }

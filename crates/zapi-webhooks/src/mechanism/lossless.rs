@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use crate::mechanism::json_pointer::{Difference, first_difference};
+use crate::diagnostics::{Difference, first_difference};
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 use serde_json::{Map, Number, Value};

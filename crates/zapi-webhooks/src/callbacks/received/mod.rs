@@ -21,6 +21,8 @@ pub use media::*;
 pub use notification::*;
 pub use text::*;
 
+use crate::Field;
+use crate::mechanism::callback_types::{CallbackModel, Endpoint};
 use crate::mechanism::macros::{content_kinds, lossless_object};
 use crate::mechanism::object::{EntryError, Members};
 use crate::{MessageStatus, Timestamp};
@@ -322,7 +324,7 @@ impl Members for ReceivedCallback {
     fn collect_member_unexpected(
         &self,
         pointer: &mut String,
-        out: &mut Vec<crate::UnexpectedValue>,
+        out: &mut Vec<crate::diagnostics::UnexpectedValue>,
     ) {
         self.content.collect_unexpected(pointer, out);
         // Content that lost to a higher-priority key is parked in `extra` as JSON; it is still
@@ -343,5 +345,30 @@ impl Members for ReceivedCallback {
         properties: &mut serde_json::Map<String, Value>,
     ) {
         Content::schema_properties(generator, properties);
+    }
+}
+
+impl CallbackModel for ReceivedCallback {
+    const ENDPOINT: Endpoint = Endpoint {
+        path: "update-webhook-received",
+        aliases: &["update-webhook-receive"],
+        summary: "Set the URL that receives ReceivedCallback",
+        description: "Sets the HTTPS URL that Z-API POSTs a ReceivedCallback to for each message and notification of the instance's chats.",
+    };
+
+    fn type_field(&self) -> &Field<String> {
+        &self.r#type
+    }
+
+    fn instance_id_field(&self) -> &Field<String> {
+        &self.instance_id
+    }
+
+    fn event_time(&self) -> Option<&Timestamp> {
+        self.timestamp()
+    }
+
+    fn message_kind(&self) -> Option<Kind> {
+        Some(self.kind())
     }
 }
