@@ -152,3 +152,57 @@ pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
             Segment::Unknown => pointer,
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::de::Error as _;
+
+    use super::ParseError;
+    use crate::mechanism::object::{EntryError, forget_failed_entry};
+
+    /// The pointer of a failed buffered entry reaches `ParseError` as a value: the message,
+    /// whatever characters it holds (backticks, "at `...`: " itself), is kept as it is.
+    #[test]
+    fn an_entry_error_keeps_its_pointer_and_any_message() {
+        for message in [
+            "invalid type: string \"a`b\", expected `x`",
+            "at `/elsewhere`: not a pointer to take",
+            "`",
+            "",
+        ] {
+            forget_failed_entry();
+            let err: serde_json::Error = EntryError {
+                pointer: "/text/message".to_owned(),
+                message: message.to_owned(),
+            }
+            .into_de();
+            let parsed = ParseError::from_json("/outer".to_owned(), err);
+            assert_eq!(parsed.pointer(), "/outer/text/message", "{message}");
+            assert_eq!(parsed.message(), message);
+        }
+    }
+
+    /// A message that merely looks like "at `pointer`: ..." is not read as a pointer.
+    #[test]
+    fn a_message_is_never_parsed_for_a_pointer() {
+        forget_failed_entry();
+        let err = serde_json::Error::custom("at `/fake`: looks like a pointer");
+        let parsed = ParseError::from_json(String::new(), err);
+        assert_eq!(parsed.pointer(), "");
+        assert_eq!(parsed.message(), "at `/fake`: looks like a pointer");
+    }
+
+    /// The pointer is taken once: the next error does not inherit it.
+    #[test]
+    fn an_entry_pointer_is_used_once() {
+        forget_failed_entry();
+        let err: serde_json::Error = EntryError {
+            pointer: "/a".to_owned(),
+            message: "bad".to_owned(),
+        }
+        .into_de();
+        assert_eq!(ParseError::from_json(String::new(), err).pointer(), "/a");
+        let next = ParseError::from_json(String::new(), serde_json::Error::custom("other"));
+        assert_eq!(next.pointer(), "");
+    }
+}

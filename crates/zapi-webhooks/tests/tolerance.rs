@@ -439,3 +439,33 @@ fn fields_seen_in_real_deliveries_are_modeled() {
         received(&json!({"type": "ReceivedCallback", "isEdit": true, "editMessageId": "X1"}));
     assert_eq!(edited.edit_message_id.as_deref(), Some("X1"));
 }
+
+/// The policy on open enums' unknown values (see the crate docs, "Open enums"): an unseen value
+/// is kept, round-trips unchanged, says `is_unknown()`, and its raw string is `as_str()`;
+/// known values are never unknown.
+#[test]
+fn open_enums_keep_an_unseen_value_behind_as_str() {
+    let raw = json!({"type": "MessageStatusCallback", "status": "DELIVERED_TWICE", "ids": ["A"]});
+    let Callback::MessageStatus(status) = assert_lossless(&raw) else {
+        panic!("a message status callback")
+    };
+    let value = status.status.get().expect("a status");
+    assert!(value.is_unknown());
+    assert_eq!(value.as_str(), "DELIVERED_TWICE");
+    assert_eq!(value.to_string(), "DELIVERED_TWICE");
+    assert_eq!(
+        serde_json::to_value(value).expect("serialize"),
+        json!("DELIVERED_TWICE")
+    );
+    assert_eq!(*value, MessageStatus::from("DELIVERED_TWICE"));
+    assert_ne!(*value, MessageStatus::from("DELIVERED_THRICE"));
+    for known in MessageStatus::KNOWN {
+        let parsed = MessageStatus::from(*known);
+        assert!(!parsed.is_unknown(), "{known}");
+        assert_eq!(parsed.as_str(), *known);
+    }
+    for known in PresenceStatus::KNOWN {
+        assert!(!PresenceStatus::from(*known).is_unknown(), "{known}");
+    }
+    assert!(PresenceStatus::from("FLYING").is_unknown());
+}

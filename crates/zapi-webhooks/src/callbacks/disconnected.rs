@@ -18,6 +18,9 @@ lossless_object! {
         "error" => error: String,
         /// Whether the instance is disconnected.
         "disconnected" => disconnected: bool,
+        /// The phone number that was connected, seen in real deliveries (and in the docs'
+        /// unmerged branch).
+        "phone" => phone: String,
     }
 }
 

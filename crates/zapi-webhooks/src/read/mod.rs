@@ -46,7 +46,7 @@ impl ReceivedCallback {
     }
 
     /// The text a person would read: the message of a text, a button or list answer, a
-    /// template, a buttons message or an order; a carousel's text; a poll's question; the
+    /// template, a buttons message or an order; a list message's description; a carousel's text; a poll's question; the
     /// caption of an image, a video or a document. `None` for every other kind (audio,
     /// sticker, reaction, notification, ...), and when the field was not sent.
     ///
@@ -65,6 +65,7 @@ impl ReceivedCallback {
             Content::Text(text) => text.message.as_deref(),
             Content::ButtonsResponse(response) => response.message.as_deref(),
             Content::ListResponse(response) => response.message.as_deref(),
+            Content::ListMessage(list) => list.description.as_deref(),
             Content::HydratedTemplate(template) => template.message.as_deref(),
             Content::ButtonsMessage(buttons) => buttons.message.as_deref(),
             Content::Carousel(carousel) => carousel.text.as_deref(),
