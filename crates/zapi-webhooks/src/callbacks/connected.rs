@@ -1,8 +1,7 @@
 //! `ConnectedCallback`: the instance connected to a phone.
 
-use crate::Field;
 use crate::Timestamp;
-use crate::mechanism::callback_types::{CallbackModel, Endpoint};
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -24,23 +23,9 @@ lossless_object! {
     }
 }
 
-impl CallbackModel for ConnectedCallback {
-    const ENDPOINT: Endpoint = Endpoint {
-        path: "update-webhook-connected",
-        aliases: &[],
-        summary: "Set the URL that receives ConnectedCallback",
-        description: "Sets the HTTPS URL that receives a ConnectedCallback when the instance connects.",
-    };
-
-    fn type_field(&self) -> &Field<String> {
-        &self.r#type
-    }
-
-    fn instance_id_field(&self) -> &Field<String> {
-        &self.instance_id
-    }
-
-    fn event_time(&self) -> Option<&Timestamp> {
-        self.momment.get()
-    }
+callback_model! {
+    ConnectedCallback,
+    endpoint: "update-webhook-connected",
+    description: "Sets the HTTPS URL that receives a ConnectedCallback when the instance connects.",
+    event_time: momment
 }

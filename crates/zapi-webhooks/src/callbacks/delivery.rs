@@ -1,8 +1,7 @@
 //! `DeliveryCallback`: Z-API accepted a message that the instance sent.
 
-use crate::Field;
 use crate::Timestamp;
-use crate::mechanism::callback_types::{CallbackModel, Endpoint};
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -25,23 +24,9 @@ lossless_object! {
     }
 }
 
-impl CallbackModel for DeliveryCallback {
-    const ENDPOINT: Endpoint = Endpoint {
-        path: "update-webhook-delivery",
-        aliases: &[],
-        summary: "Set the URL that receives DeliveryCallback",
-        description: "Sets the HTTPS URL that receives a DeliveryCallback when a message sent through the API has left Z-API.",
-    };
-
-    fn type_field(&self) -> &Field<String> {
-        &self.r#type
-    }
-
-    fn instance_id_field(&self) -> &Field<String> {
-        &self.instance_id
-    }
-
-    fn event_time(&self) -> Option<&Timestamp> {
-        self.momment.get()
-    }
+callback_model! {
+    DeliveryCallback,
+    endpoint: "update-webhook-delivery",
+    description: "Sets the HTTPS URL that receives a DeliveryCallback when a message sent through the API has left Z-API.",
+    event_time: momment
 }

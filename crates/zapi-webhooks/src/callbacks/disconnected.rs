@@ -1,8 +1,7 @@
 //! `DisconnectedCallback`: the instance lost its phone.
 
-use crate::Field;
 use crate::Timestamp;
-use crate::mechanism::callback_types::{CallbackModel, Endpoint};
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -24,23 +23,9 @@ lossless_object! {
     }
 }
 
-impl CallbackModel for DisconnectedCallback {
-    const ENDPOINT: Endpoint = Endpoint {
-        path: "update-webhook-disconnected",
-        aliases: &[],
-        summary: "Set the URL that receives DisconnectedCallback",
-        description: "Sets the HTTPS URL that receives a DisconnectedCallback when the instance disconnects.",
-    };
-
-    fn type_field(&self) -> &Field<String> {
-        &self.r#type
-    }
-
-    fn instance_id_field(&self) -> &Field<String> {
-        &self.instance_id
-    }
-
-    fn event_time(&self) -> Option<&Timestamp> {
-        self.momment.get()
-    }
+callback_model! {
+    DisconnectedCallback,
+    endpoint: "update-webhook-disconnected",
+    description: "Sets the HTTPS URL that receives a DisconnectedCallback when the instance disconnects.",
+    event_time: momment
 }

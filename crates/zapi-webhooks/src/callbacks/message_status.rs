@@ -1,9 +1,8 @@
 //! `MessageStatusCallback`: a sent message changed status (sent, received, read, played), and
 //! [`MessageStatus`], the status itself, which `ReceivedCallback` carries too.
 
-use crate::Field;
 use crate::Timestamp;
-use crate::mechanism::callback_types::{CallbackModel, Endpoint};
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::{lossless_object, open_enum};
 
 open_enum! {
@@ -57,23 +56,9 @@ lossless_object! {
     }
 }
 
-impl CallbackModel for MessageStatusCallback {
-    const ENDPOINT: Endpoint = Endpoint {
-        path: "update-webhook-message-status",
-        aliases: &["update-webhook-status"],
-        summary: "Set the URL that receives MessageStatusCallback",
-        description: "Sets the HTTPS URL that receives a MessageStatusCallback when messages change status (sent, received, read, played, ...).",
-    };
-
-    fn type_field(&self) -> &Field<String> {
-        &self.r#type
-    }
-
-    fn instance_id_field(&self) -> &Field<String> {
-        &self.instance_id
-    }
-
-    fn event_time(&self) -> Option<&Timestamp> {
-        self.momment.get()
-    }
+callback_model! {
+    MessageStatusCallback,
+    endpoint: "update-webhook-message-status" (aka "update-webhook-status"),
+    description: "Sets the HTTPS URL that receives a MessageStatusCallback when messages change status (sent, received, read, played, ...).",
+    event_time: momment
 }

@@ -1,8 +1,7 @@
 //! `PresenceChatCallback`: a contact's presence in a chat (online, typing, recording).
 
-use crate::Field;
 use crate::Timestamp;
-use crate::mechanism::callback_types::{CallbackModel, Endpoint};
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::{lossless_object, open_enum};
 
 open_enum! {
@@ -37,24 +36,10 @@ lossless_object! {
     }
 }
 
-impl CallbackModel for PresenceChatCallback {
-    const ENDPOINT: Endpoint = Endpoint {
-        path: "update-webhook-chat-presence",
-        aliases: &[],
-        summary: "Set the URL that receives PresenceChatCallback",
-        description: "Sets the HTTPS URL that receives a PresenceChatCallback when a contact's presence in a chat changes (available, composing, ...).",
-    };
-
-    fn type_field(&self) -> &Field<String> {
-        &self.r#type
-    }
-
-    fn instance_id_field(&self) -> &Field<String> {
-        &self.instance_id
-    }
-
-    fn event_time(&self) -> Option<&Timestamp> {
-        // `lastSeen` is when the contact was last online, not when this event happened.
-        None
-    }
+// `lastSeen` is when the contact was last online, not when this event happened.
+callback_model! {
+    PresenceChatCallback,
+    endpoint: "update-webhook-chat-presence",
+    description: "Sets the HTTPS URL that receives a PresenceChatCallback when a contact's presence in a chat changes (available, composing, ...).",
+    event_time: none
 }

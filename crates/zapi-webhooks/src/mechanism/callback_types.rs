@@ -84,6 +84,76 @@ impl<M: CallbackModel> Stored<M> for Box<M> {
     }
 }
 
+/// Implements [`CallbackModel`] for a model whose `type` and `instanceId` fields are named
+/// `r#type` and `instance_id` (every callback's are):
+///
+/// ```text
+/// callback_model! {
+///     DisconnectedCallback,
+///     endpoint: "update-webhook-disconnected" (aka "..."),  // the aliases are optional
+///     description: "Sets the HTTPS URL that ...",
+///     event_time: momment,          // a `Field<Timestamp>`; or `none`; or `method()`
+///     message_kind: kind(),         // optional: the model's kind
+/// }
+/// ```
+///
+/// The endpoint's summary is "Set the URL that receives <Model>".
+macro_rules! callback_model {
+    (@time $model:ident none) => {{
+        let _ = $model;
+        None
+    }};
+    (@time $model:ident $method:ident()) => { $model.$method() };
+    (@time $model:ident $field:ident) => { $model.$field.get() };
+    (
+        $model:ident,
+        endpoint: $path:literal $((aka $($alias:literal),+))?,
+        description: $description:literal,
+        event_time: $($time:tt)+
+    ) => {
+        $crate::mechanism::callback_types::callback_model!(@impl $model, $path, [$($($alias),+)?], $description, [$($time)+], {});
+    };
+    (
+        $model:ident,
+        endpoint: $path:literal $((aka $($alias:literal),+))?,
+        description: $description:literal,
+        message_kind: $kind:ident(),
+        event_time: $($time:tt)+
+    ) => {
+        $crate::mechanism::callback_types::callback_model!(@impl $model, $path, [$($($alias),+)?], $description, [$($time)+], {
+            fn message_kind(&self) -> Option<$crate::Kind> {
+                Some(self.$kind())
+            }
+        });
+    };
+    (@impl $model:ident, $path:literal, [$($alias:literal),*], $description:literal, [$($time:tt)+], { $($extra:tt)* }) => {
+        impl $crate::mechanism::callback_types::CallbackModel for $model {
+            const ENDPOINT: $crate::mechanism::callback_types::Endpoint =
+                $crate::mechanism::callback_types::Endpoint {
+                    path: $path,
+                    aliases: &[$($alias),*],
+                    summary: concat!("Set the URL that receives ", stringify!($model)),
+                    description: $description,
+                };
+
+            fn type_field(&self) -> &$crate::Field<String> {
+                &self.r#type
+            }
+
+            fn instance_id_field(&self) -> &$crate::Field<String> {
+                &self.instance_id
+            }
+
+            fn event_time(&self) -> Option<&$crate::Timestamp> {
+                let model = self;
+                $crate::mechanism::callback_types::callback_model!(@time model $($time)+)
+            }
+
+            $($extra)*
+        }
+    };
+}
+
 /// Declares the callback types: see the module docs.
 macro_rules! callback_types {
     (
@@ -363,4 +433,4 @@ macro_rules! callback_types {
     };
 }
 
-pub(crate) use callback_types;
+pub(crate) use {callback_model, callback_types};

@@ -37,7 +37,7 @@ pub use poll::*;
 pub use reaction::*;
 pub use text::*;
 
-use crate::mechanism::callback_types::{CallbackModel, Endpoint};
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::{content_kinds, lossless_object};
 use crate::mechanism::object::{EntryError, Members};
 use crate::{Field, MessageStatus, Timestamp};
@@ -382,27 +382,10 @@ impl Members for ReceivedCallback {
     }
 }
 
-impl CallbackModel for ReceivedCallback {
-    const ENDPOINT: Endpoint = Endpoint {
-        path: "update-webhook-received",
-        aliases: &["update-webhook-receive"],
-        summary: "Set the URL that receives ReceivedCallback",
-        description: "Sets the HTTPS URL that Z-API POSTs a ReceivedCallback to for each message and notification of the instance's chats.",
-    };
-
-    fn type_field(&self) -> &Field<String> {
-        &self.r#type
-    }
-
-    fn instance_id_field(&self) -> &Field<String> {
-        &self.instance_id
-    }
-
-    fn event_time(&self) -> Option<&Timestamp> {
-        self.timestamp()
-    }
-
-    fn message_kind(&self) -> Option<Kind> {
-        Some(self.kind())
-    }
+callback_model! {
+    ReceivedCallback,
+    endpoint: "update-webhook-received" (aka "update-webhook-receive"),
+    description: "Sets the HTTPS URL that Z-API POSTs a ReceivedCallback to for each message and notification of the instance's chats.",
+    message_kind: kind(),
+    event_time: timestamp()
 }
