@@ -271,6 +271,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_callback_type_has_one_endpoint_of_its_own() {
+        let paths: Vec<&str> = WebhookEndpoint::ALL.iter().map(|e| e.path()).collect();
+        let mut unique = paths.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), paths.len(), "{paths:?}");
+        assert_eq!(
+            WebhookEndpoint::ALL.len(),
+            CallbackType::ALL.len() + OTHER_ENDPOINTS.len()
+        );
+        for &callback in CallbackType::ALL {
+            let endpoint = WebhookEndpoint::Callback(callback);
+            assert_eq!(
+                WebhookEndpoint::ALL.iter().filter(|e| **e == endpoint).count(),
+                1
+            );
+            assert!(endpoint.path().starts_with("update-webhook-"), "{callback}");
+            assert!(
+                endpoint.summary().ends_with(callback.type_value()),
+                "{}",
+                endpoint.summary()
+            );
+            assert!(
+                endpoint.description().contains(callback.type_value()),
+                "{}",
+                endpoint.description()
+            );
+            assert_eq!(endpoint.request_type(), "UpdateWebhookRequest");
+        }
+        assert_eq!(
+            WebhookEndpoint::Callback(CallbackType::PresenceChat).path(),
+            "update-webhook-chat-presence"
+        );
+        assert_eq!(
+            WebhookEndpoint::Callback(CallbackType::Received).documented_aliases(),
+            ["update-webhook-receive"]
+        );
+    }
+
+    #[test]
     fn urls_must_be_https_with_a_host() {
         for good in [
             "https://a.example",
