@@ -1,4 +1,4 @@
-// Generated from the zapi-webhooks JSON Schemas by `cargo xtask codegen` (shortcut: `cargo xtask typescript`); do not edit by hand.
+// Generated from the zapi-webhooks JSON Schemas by `cargo xtask codegen`; do not edit by hand.
 /**
  * TypeScript types for Z-API (WhatsApp) webhook bodies, from the permissive JSON Schemas of
  * the zapi-webhooks models.

@@ -6,7 +6,7 @@
 //! * [`Flavor::Strict`] is the same with `additionalProperties: false` on every modeled object,
 //!   so a payload carrying a key nobody modeled fails, naming it: a drift detector.
 //!
-//! The files under `schemas/` are these schemas, written by `cargo xtask schemas`.
+//! The files under `schemas/` are these schemas, written by `cargo xtask codegen`.
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
@@ -236,7 +236,7 @@ fn config_schema<T: JsonSchema>(name: &str) -> Value {
 }
 
 /// Every schema file this crate generates: its path under `schemas/` and its contents. This is
-/// what `cargo xtask schemas` writes and `cargo xtask schemas --check` compares. Not part of the
+/// what `cargo xtask codegen` writes and `cargo xtask codegen --check` compares. Not part of the
 /// public API (used by `cargo xtask`).
 #[doc(hidden)]
 pub fn all_files() -> Vec<(String, Value)> {

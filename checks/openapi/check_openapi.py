@@ -11,7 +11,6 @@
 Usage: python check_openapi.py <workspace root>
 """
 
-import json
 import pathlib
 import sys
 
@@ -20,28 +19,14 @@ from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../../..")
-
-
-def read(path):
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from common import Tally, read, root  # noqa: E402  (checks/common.py, beside this folder)
 
 document = read(root / "schemas" / "openapi.json")
 manifest = read(root / "fixtures" / "manifest.json")
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}", file=sys.stderr)
-
+tally = Tally("openapi")
+check = tally.check
 
 # 1. The document itself.
 try:
@@ -105,5 +90,4 @@ request = validator_for("#/components/schemas/UpdateWebhookRequest")
 check(errors_of(request, {"value": "https://example.com/hook"}) == [], "https webhook URL accepted")
 check(errors_of(request, {"value": "http://example.com/hook"}) != [], "http webhook URL rejected")
 
-print(f"openapi: {passed} passed, {failed} failed")
-sys.exit(0 if failed == 0 else 1)
+tally.finish()

@@ -4,20 +4,15 @@ unchanged, and checks that it rejects every payload the crate rejects (tests/dat
 Usage: python validate.py <workspace root>
 """
 
-import json
 import pathlib
 import sys
 
 from jsonschema import Draft202012Validator
 
-root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../../..")
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from common import Tally, read, root  # noqa: E402  (checks/common.py, beside this folder)
+
 callbacks = ["received", "delivery", "message_status", "presence_chat", "connected", "disconnected"]
-
-
-def read(path):
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
 
 validators = {}
 for flavor in ["", "strict/"]:
@@ -26,17 +21,8 @@ for flavor in ["", "strict/"]:
         Draft202012Validator.check_schema(schema)
         validators[f"{flavor}{name}"] = Draft202012Validator(schema)
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}", file=sys.stderr)
-
+tally = Tally("python-jsonschema")
+check = tally.check
 
 for callback in callbacks:
     for path in sorted((root / "fixtures" / callback).glob("*.json")):
@@ -49,5 +35,4 @@ for callback in callbacks:
 for path in sorted((root / "crates/zapi-webhooks/tests/data/invalid").glob("*.json")):
     check(not validators["callback"].is_valid(read(path)), f"{path.name} should be rejected")
 
-print(f"python-jsonschema: {passed} passed, {failed} failed")
-sys.exit(0 if failed == 0 else 1)
+tally.finish()

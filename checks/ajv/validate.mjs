@@ -1,12 +1,11 @@
 // Validates the fixtures against schemas/ with ajv (draft 2020-12), unchanged, and checks that
 // ajv rejects every payload the crate rejects (tests/data/invalid).
 // Usage: node validate.mjs <workspace root>
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
+import { readJson as read, root, tally } from "../common.mjs";
 
-const root = process.argv[2] ?? "../../..";
-const read = (path) => JSON.parse(readFileSync(path, "utf8"));
 const callbacks = ["received", "delivery", "message_status", "presence_chat", "connected", "disconnected"];
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -18,15 +17,7 @@ for (const flavor of ["", "strict/"]) {
   }
 }
 
-let passed = 0;
-let failed = 0;
-const check = (ok, what) => {
-  if (ok) passed++;
-  else {
-    failed++;
-    console.error(`FAIL ${what}`);
-  }
-};
+const { check, finish } = tally("ajv");
 
 for (const callback of callbacks) {
   const dir = join(root, "fixtures", callback);
@@ -47,5 +38,4 @@ for (const file of readdirSync(invalidDir).sort()) {
   check(!validators["callback"](payload), `${file} should be rejected by callback.schema.json`);
 }
 
-console.log(`ajv: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -18,11 +18,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readJson, root, tally } from "../common.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(process.argv[2] ?? join(here, "../../.."));
 const packageDir = join(root, "schemas", "typescript");
-const packageName = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).name;
+const packageName = readJson(join(packageDir, "package.json")).name;
 const build = join(here, "build");
 const tsc = join(here, "node_modules", "typescript", "bin", "tsc");
 
@@ -46,7 +46,7 @@ const negatives = new Map();
 
 // Every fixture, as each type it must satisfy. The JSON text is used as it is: JSON is a valid
 // TypeScript expression, and an object literal gets the full (excess-property) check.
-const manifest = JSON.parse(readFileSync(join(root, "fixtures", "manifest.json"), "utf8"));
+const manifest = readJson(join(root, "fixtures", "manifest.json"));
 let received = null;
 for (const entry of manifest.fixtures) {
   const stem = basename(entry.path, ".json");
@@ -173,19 +173,11 @@ const configurations = [
 ];
 const common = ["--pretty", "false", "--target", "es2022", "--lib", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext"];
 
-let passed = 0;
-let failed = 0;
-const check = (ok, what) => {
-  if (ok) passed++;
-  else {
-    failed++;
-    console.error(`FAIL ${what}`);
-  }
-};
+const { check, failures, finish } = tally("typescript");
 
 for (const flags of configurations) {
   const label = `tsc ${flags.join(" ")}`;
-  const failedBefore = failed;
+  const failedBefore = failures();
   const run = spawnSync(process.execPath, [tsc, ...flags, ...common, ...files], { cwd: here, encoding: "utf8" });
   if (run.error) throw run.error;
   const errors = new Map();
@@ -220,10 +212,9 @@ for (const flags of configurations) {
     check(false, `${label}: errors in ${file}:\n    ${found.map((e) => e.text).join("\n    ")}`);
   }
   check(run.status === 0 ? negatives.size === 0 : true, `${label}: exit code ${run.status}`);
-  if (failed === failedBefore) {
+  if (failures() === failedBefore) {
     console.log(`${label}: ${positives.size} files compile, ${negatives.size} wrong payloads rejected as expected`);
   }
 }
 
-console.log(`typescript: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
