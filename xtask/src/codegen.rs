@@ -119,13 +119,18 @@ mod cli_kinds;
 /// The README of the CLI, whose `kinds` block is generated.
 const CLI_README: &str = "crates/zapi-webhooks-cli/README.md";
 
-/// Writes (or compares) the generated `kinds` block of the CLI's README: the output of
-/// `zapi-webhooks kinds`, in a `text` code block.
+/// Writes (or compares) the generated `kinds` block of the CLI's README: the command
+/// `zapi-webhooks kinds` and its output, in a `console` block that the CLI's README test
+/// (trycmd) also runs against the binary. The blank line before the fence is trycmd's: the
+/// output ends with a newline.
 fn cli_readme(root: &Path, check: bool) -> Result<Vec<String>, String> {
     let path = root.join(CLI_README);
     let text = std::fs::read_to_string(&path)
         .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
-    let body = format!("```text\n{}```\n", cli_kinds::table());
+    let body = format!(
+        "```console\n$ zapi-webhooks kinds\n{}\n```\n",
+        cli_kinds::table()
+    );
     let new = replace_section(&text, CLI_README, "zapi-webhooks kinds output", &body)?;
     Ok(ensure_file_contents(&path, new.as_bytes(), check)?
         .into_iter()
