@@ -245,25 +245,27 @@ fn is_word_start(c: char) -> bool {
 pub fn is_json_number(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
+    // Moves `i` past a run of digits; returns how many there were.
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
     if b.get(i) == Some(&b'-') {
         i += 1;
     }
     match b.get(i) {
         Some(b'0') => i += 1,
         Some(c) if c.is_ascii_digit() => {
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
+            digits(&mut i);
         }
         _ => return false,
     }
     if b.get(i) == Some(&b'.') {
         i += 1;
-        let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == start {
+        if digits(&mut i) == 0 {
             return false;
         }
     }
@@ -272,11 +274,7 @@ pub fn is_json_number(s: &str) -> bool {
         if matches!(b.get(i), Some(b'+' | b'-')) {
             i += 1;
         }
-        let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == start {
+        if digits(&mut i) == 0 {
             return false;
         }
     }
