@@ -78,10 +78,11 @@ def validate(payload: object, strict: bool = False, *, name: str = "callback") -
     """The problems of `payload` (a value from `json.loads`) under the schema `name`.
 
     An empty list means the payload is valid. Each `Issue` names the JSON pointer of the value
-    at fault, e.g. `/fromMe` for `{"fromMe": "yes"}`. Nothing is raised for a bad payload.
+    at fault, e.g. `/fromMe` for `{"fromMe": "yes"}`; the same issue is listed once, and the
+    list is sorted by pointer. Nothing is raised for a bad payload.
     """
     errors = _validator(name, strict).iter_errors(payload)
-    issues = [Issue(_pointer(error.absolute_path), error.message) for error in errors]
+    issues = {Issue(_pointer(error.absolute_path), error.message) for error in errors}
     return sorted(issues, key=lambda issue: (issue.pointer, issue.message))
 
 
