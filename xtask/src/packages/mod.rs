@@ -400,3 +400,135 @@ fn remove_empty_folders(dir: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace_root;
+
+    fn manifest_len(root: &Path, path: &str, list: &str) -> usize {
+        let text = read_text(&root.join(path)).expect("manifest");
+        let value: Value = serde_json::from_str(&text).expect("json");
+        value[list].as_array().expect("array").len()
+    }
+
+    #[test]
+    fn every_fixture_and_capture_is_an_example_with_a_unique_name() {
+        let root = workspace_root();
+        let inputs = Inputs::read(&root).expect("inputs");
+        let docs = manifest_len(&root, "fixtures/manifest.json", "fixtures");
+        let captures = manifest_len(&root, "fixtures/captures/manifest.json", "captures");
+        assert_eq!(inputs.examples.len(), docs + captures);
+        let names: BTreeSet<String> = inputs.examples.iter().map(Example::name).collect();
+        assert_eq!(names.len(), inputs.examples.len());
+        let capture = inputs
+            .examples
+            .iter()
+            .find(|e| e.origin == Origin::Capture)
+            .expect("a capture");
+        assert!(capture.name().contains("__captured_"), "{}", capture.name());
+        let manifest: Value =
+            serde_json::from_str(&inputs.examples_manifest().expect("manifest")).expect("json");
+        assert_eq!(manifest["version"], inputs.package.version.as_str());
+        assert_eq!(
+            manifest["examples"].as_array().map(Vec::len),
+            Some(docs + captures)
+        );
+    }
+
+    #[test]
+    fn both_packages_carry_the_workspace_version() {
+        let root = workspace_root();
+        let inputs = Inputs::read(&root).expect("inputs");
+        let version = &inputs.package.version;
+        let npm = npm::files(&inputs).expect("npm files");
+        let find = |files: &[File], path: &str| {
+            files
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, text)| text.clone())
+                .unwrap_or_else(|| panic!("no {path}"))
+        };
+        let package: Value = serde_json::from_str(&find(&npm, "package.json")).expect("json");
+        assert_eq!(package["version"], version.as_str());
+        assert!(find(&npm, "index.js").contains(&format!("version = \"{version}\"")));
+        assert!(find(&npm, "index.cjs").contains(&format!("version = \"{version}\"")));
+        let python = python::files(&inputs).expect("python files");
+        assert!(find(&python, "pyproject.toml").contains(&format!("\nversion = \"{version}\"\n")));
+        assert!(
+            find(&python, "src/zapi_webhooks/__init__.py")
+                .contains(&format!("__version__ = \"{version}\""))
+        );
+        // Both ship the same schemas and examples.
+        let data = |files: &[File], prefix: &str| -> Vec<(String, String)> {
+            files
+                .iter()
+                .filter_map(|(p, t)| Some((p.strip_prefix(prefix)?.to_owned(), t.clone())))
+                .filter(|(p, _)| p.starts_with("schemas/") || p.starts_with("examples/"))
+                .collect()
+        };
+        assert_eq!(data(&npm, ""), data(&python, "src/zapi_webhooks/"));
+    }
+
+    #[test]
+    fn fill_replaces_placeholders_and_names_a_missing_one() {
+        let text = fill("a @X@ b @app.post @Y_Z@", &[("X", "1"), ("Y_Z", "2")], "t");
+        assert_eq!(text.as_deref(), Ok("a 1 b @app.post 2"));
+        let error = fill("@X@ and @MISSING@", &[("X", "1")], "the README").expect_err("left");
+        assert!(
+            error.contains("the README") && error.contains("@MISSING@"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn sync_writes_checks_and_removes_what_is_not_generated() {
+        let root = std::env::temp_dir().join(format!("zapi-xtask-packages-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let files: Vec<File> = vec![
+            ("a.txt".to_owned(), "a\n".to_owned()),
+            ("sub/b.txt".to_owned(), "b\n".to_owned()),
+        ];
+        let missing = sync_folder(&root, "pkg", &files, true).expect("check");
+        assert_eq!(missing.len(), 2, "{missing:?}");
+        assert!(missing.iter().all(|m| m.contains("is missing")));
+        sync_folder(&root, "pkg", &files, false).expect("write");
+        assert!(
+            sync_folder(&root, "pkg", &files, true)
+                .expect("check")
+                .is_empty()
+        );
+
+        let dir = root.join("pkg");
+        std::fs::write(dir.join("a.txt"), "stale\n").expect("write");
+        std::fs::create_dir_all(dir.join("sub/deep")).expect("mkdir");
+        std::fs::write(dir.join("sub/deep/c.txt"), "stray\n").expect("write");
+        let problems = sync_folder(&root, "pkg", &files, true).expect("check");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].contains("a.txt` was not up-to-date"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].contains("`pkg/sub/deep/c.txt` is not generated"),
+            "{problems:?}"
+        );
+        assert!(
+            dir.join("sub/deep/c.txt").exists(),
+            "--check removed a file"
+        );
+
+        sync_folder(&root, "pkg", &files, false).expect("write");
+        assert!(!dir.join("sub/deep").exists(), "the emptied folder stays");
+        assert_eq!(read_text(&dir.join("a.txt")).expect("read"), "a\n");
+        assert!(
+            sync_folder(&root, "pkg", &files, true)
+                .expect("check")
+                .is_empty()
+        );
+
+        let twice = vec![files[0].clone(), files[0].clone()];
+        assert!(sync_folder(&root, "pkg", &twice, true).is_err());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}

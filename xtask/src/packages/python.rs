@@ -657,12 +657,31 @@ fn optional(ty: String) -> String {
     }
 }
 
-/// The members as one type: `X` alone, or `Union[X, Y]` (each member once).
+/// The members as one type: `X` alone, or `Union[X, Y]` (each member once; the members of a
+/// member that is itself a `Union` or an `Optional` are taken one by one, `None` last).
 fn union(parts: impl IntoIterator<Item = String>) -> String {
     let mut seen: Vec<String> = Vec::new();
     for part in parts {
-        if !seen.contains(&part) {
-            seen.push(part);
+        let members: Vec<String> = if let Some(inner) = part
+            .strip_prefix("Optional[")
+            .and_then(|rest| rest.strip_suffix(']'))
+        {
+            vec![inner.to_owned(), "None".to_owned()]
+        } else if let Some(inner) = part
+            .strip_prefix("Union[")
+            .and_then(|rest| rest.strip_suffix(']'))
+        {
+            top_level_arguments(inner)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        } else {
+            vec![part]
+        };
+        for member in members {
+            if !seen.contains(&member) {
+                seen.push(member);
+            }
         }
     }
     let has_none = seen.iter().any(|p| p == "None");
