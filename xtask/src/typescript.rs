@@ -85,7 +85,7 @@ pub(crate) const IGNORED_KEYWORDS: &[&str] = &[
 ];
 
 /// Keywords translated into types.
-pub(crate) const TYPE_KEYWORDS: &[&str] = &[
+const TYPE_KEYWORDS: &[&str] = &[
     "type",
     "properties",
     "required",
@@ -461,11 +461,13 @@ impl Generator<'_> {
         Ok(())
     }
 
-    /// The TypeScript type of a schema. `indent` is the nesting level of inline objects.
-    fn type_of(&self, schema: &Value, at: &str, indent: usize) -> Result<String, String> {
+    /// What `schema` is, as far as a type goes: one of the patterns of [`Shape`], checked
+    /// (known keywords only, no keyword beside one it cannot go with, `$ref`s that resolve, a
+    /// `type` beside `anyOf` that fits every branch). Anything else is an error naming `at`.
+    pub(crate) fn shape<'s>(&self, schema: &'s Value, at: &str) -> Result<Shape<'s>, String> {
         let map = match schema {
-            Value::Bool(true) => return Ok("unknown".to_owned()),
-            Value::Bool(false) => return Ok("never".to_owned()),
+            Value::Bool(true) => return Ok(Shape::Anything),
+            Value::Bool(false) => return Ok(Shape::Nothing),
             Value::Object(map) => map,
             _ => return Err(format!("{at}: a schema must be an object or a boolean")),
         };
@@ -486,31 +488,27 @@ impl Generator<'_> {
                 .and_then(|r| r.strip_prefix(SCHEMA_REF))
                 .ok_or_else(|| format!("{at}: unexpected $ref {target}"))?;
             self.definition(name)?;
-            return Ok(name.to_owned());
+            return Ok(Shape::Ref(name));
         }
         if let Some(condition) = map.get("if") {
             if let Some(inner) = nullable_inner(schema) {
-                return Ok(union([
-                    self.type_of(inner, &format!("{at}/else"), indent)?,
-                    "null".to_owned(),
-                ]));
+                return Ok(Shape::Nullable(inner));
             }
             if *condition == serde_json::json!({ "type": "object" }) && only(&["if", "then"]) {
-                let then = self.type_of(&map["then"], &format!("{at}/then"), indent)?;
-                return Ok(union([then, NOT_AN_OBJECT.to_owned()]));
+                return Ok(Shape::IfObject(&map["then"]));
             }
             return Err(format!(
                 "{at}: only {{if: {{type: null}}, else: X}} and {{if: {{type: object}}, then: X}} can be translated"
             ));
         }
         if let Some(branches) = map.get("anyOf") {
-            return self.any_of(map, branches, at, indent, &structural);
+            return self.any_of(map, branches, at, &structural);
         }
         if let Some(value) = map.get("const") {
             if !only(&["const", "type"]) {
                 return Err(format!("{at}: `const` next to other keywords"));
             }
-            return literal_of(value, at);
+            return Ok(Shape::Const(value));
         }
         if let Some(values) = map.get("enum") {
             if !only(&["enum", "type"]) {
@@ -519,16 +517,12 @@ impl Generator<'_> {
             let values = values
                 .as_array()
                 .ok_or_else(|| format!("{at}/enum is not an array"))?;
-            let literals = values
-                .iter()
-                .map(|v| literal_of(v, at))
-                .collect::<Result<Vec<_>, _>>()?;
-            return Ok(union(literals));
+            return Ok(Shape::Enum(values));
         }
         let types: Vec<&str> = match map.get("type") {
             None => {
                 if structural.is_empty() {
-                    return Ok("unknown".to_owned());
+                    return Ok(Shape::Anything);
                 }
                 return Err(format!("{at}: {structural:?} without `type`"));
             }
@@ -536,45 +530,93 @@ impl Generator<'_> {
             Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
             Some(other) => return Err(format!("{at}/type: unexpected {other}")),
         };
-        let mut parts = Vec::new();
-        for ty in types {
-            parts.push(match ty {
-                "null" => "null".to_owned(),
-                "string" => "string".to_owned(),
-                "integer" | "number" => "number".to_owned(),
-                "boolean" => "boolean".to_owned(),
-                "array" => match map.get("items") {
-                    None => "unknown[]".to_owned(),
-                    Some(items) => {
-                        let item = self.type_of(items, &format!("{at}/items"), indent)?;
-                        if item.contains(' ') {
-                            format!("({item})[]")
-                        } else {
-                            format!("{item}[]")
-                        }
-                    }
-                },
-                "object" => self.object_body(map, at, indent, &[])?,
-                other => return Err(format!("{at}: unknown type `{other}`")),
-            });
+        if let Some(other) = types.iter().find(|ty| !JSON_TYPES.contains(ty)) {
+            return Err(format!("{at}: unknown type `{other}`"));
         }
-        Ok(union(parts))
+        Ok(Shape::Types(types, map))
     }
 
-    /// `anyOf`: the union of the branches. A plain `{"type": "string"}` branch next to string
-    /// constants makes the enum open: `(string & {})` keeps the constants visible to editors.
-    fn any_of(
+    /// The TypeScript type of a schema. `indent` is the nesting level of inline objects.
+    fn type_of(&self, schema: &Value, at: &str, indent: usize) -> Result<String, String> {
+        Ok(match self.shape(schema, at)? {
+            Shape::Anything => "unknown".to_owned(),
+            Shape::Nothing => "never".to_owned(),
+            Shape::Ref(name) => name.to_owned(),
+            Shape::Nullable(inner) => union([
+                self.type_of(inner, &format!("{at}/else"), indent)?,
+                "null".to_owned(),
+            ]),
+            Shape::IfObject(then) => union([
+                self.type_of(then, &format!("{at}/then"), indent)?,
+                NOT_AN_OBJECT.to_owned(),
+            ]),
+            Shape::AnyOf(branches) => {
+                // A plain `{"type": "string"}` branch next to string constants makes the enum
+                // open: `(string & {})` keeps the constants visible to editors.
+                let has_string_const = branches
+                    .iter()
+                    .any(|b| b.get("const").is_some_and(Value::is_string));
+                let mut parts = Vec::new();
+                for (index, branch) in branches.iter().enumerate() {
+                    let plain_string = branch.as_object().is_some_and(|b| {
+                        b.get("type") == Some(&Value::String("string".to_owned()))
+                            && b.keys()
+                                .all(|k| k == "type" || k == "description" || k == "title")
+                    });
+                    parts.push(if plain_string && has_string_const {
+                        "(string & {})".to_owned()
+                    } else {
+                        self.type_of(branch, &format!("{at}/anyOf/{index}"), indent)?
+                    });
+                }
+                union(parts)
+            }
+            Shape::Const(value) => literal_of(value, at)?,
+            Shape::Enum(values) => union(
+                values
+                    .iter()
+                    .map(|v| literal_of(v, at))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+            Shape::Types(types, map) => {
+                let mut parts = Vec::new();
+                for ty in types {
+                    parts.push(match ty {
+                        "null" => "null".to_owned(),
+                        "string" => "string".to_owned(),
+                        "integer" | "number" => "number".to_owned(),
+                        "boolean" => "boolean".to_owned(),
+                        "array" => match map.get("items") {
+                            None => "unknown[]".to_owned(),
+                            Some(items) => {
+                                let item = self.type_of(items, &format!("{at}/items"), indent)?;
+                                if item.contains(' ') {
+                                    format!("({item})[]")
+                                } else {
+                                    format!("{item}[]")
+                                }
+                            }
+                        },
+                        _ => self.object_body(map, at, indent, &[])?,
+                    });
+                }
+                union(parts)
+            }
+        })
+    }
+
+    /// Checks `anyOf`: nothing beside it but a `type`, which must fit every branch (as in an
+    /// enum of strings).
+    fn any_of<'s>(
         &self,
         map: &Map<String, Value>,
-        branches: &Value,
+        branches: &'s Value,
         at: &str,
-        indent: usize,
         structural: &[&str],
-    ) -> Result<String, String> {
+    ) -> Result<Shape<'s>, String> {
         let branches = branches
             .as_array()
             .ok_or_else(|| format!("{at}/anyOf is not an array"))?;
-        // A `type` beside `anyOf` must agree with every branch (as in an enum of strings).
         let outer = match map.get("type") {
             None => None,
             Some(Value::String(ty)) => Some(ty.as_str()),
@@ -583,35 +625,52 @@ impl Generator<'_> {
         if structural.iter().any(|k| !["anyOf", "type"].contains(k)) {
             return Err(format!("{at}: `anyOf` next to other keywords"));
         }
-        let has_string_const = branches
-            .iter()
-            .any(|b| b.get("const").is_some_and(Value::is_string));
-        let mut parts = Vec::new();
-        for (index, branch) in branches.iter().enumerate() {
-            let here = format!("{at}/anyOf/{index}");
-            if let Some(outer) = outer {
+        if let Some(outer) = outer {
+            for (index, branch) in branches.iter().enumerate() {
                 let ty = match (branch.get("const"), branch.get("type")) {
                     (Some(value), _) => json_type(value),
                     (None, Some(Value::String(ty))) => ty.as_str(),
                     _ => "",
                 };
                 if ty != outer && !(outer == "number" && ty == "integer") {
-                    return Err(format!("{here}: does not fit the outer type `{outer}`"));
+                    return Err(format!(
+                        "{at}/anyOf/{index}: does not fit the outer type `{outer}`"
+                    ));
                 }
             }
-            let plain_string = branch.as_object().is_some_and(|b| {
-                b.get("type") == Some(&Value::String("string".to_owned()))
-                    && b.keys()
-                        .all(|k| k == "type" || k == "description" || k == "title")
-            });
-            parts.push(if plain_string && has_string_const {
-                "(string & {})".to_owned()
-            } else {
-                self.type_of(branch, &here, indent)?
-            });
         }
-        Ok(union(parts))
+        Ok(Shape::AnyOf(branches))
     }
+}
+
+/// The JSON type names `type` may hold.
+const JSON_TYPES: &[&str] = &[
+    "null", "boolean", "integer", "number", "string", "array", "object",
+];
+
+/// The patterns of schema the generated schemas use, each of which becomes a type (see
+/// [`Generator::shape`]); the TypeScript and the Python generator translate these and nothing
+/// else.
+pub(crate) enum Shape<'a> {
+    /// `true`, or no keyword that constrains the type: any value.
+    Anything,
+    /// `false`: no value.
+    Nothing,
+    /// A `$ref` to the named schema (which exists).
+    Ref(&'a str),
+    /// `{"if": {"type": "null"}, "else": X}`: null, or X.
+    Nullable(&'a Value),
+    /// `{"if": {"type": "object"}, "then": X}`: X when an object, else any other value.
+    IfObject(&'a Value),
+    /// `anyOf`: any of the branches.
+    AnyOf(&'a [Value]),
+    /// `const`: that value.
+    Const(&'a Value),
+    /// `enum`: one of the values.
+    Enum(&'a [Value]),
+    /// `type`: one of the JSON types named (known ones), with the rest of the schema
+    /// (`items`, `properties`, ...).
+    Types(Vec<&'a str>, &'a Map<String, Value>),
 }
 
 /// `X` of `{"if": {"type": "null"}, "else": X}` (nothing else but annotations): null, or X.

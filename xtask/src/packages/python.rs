@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 use zapi_webhooks::{CallbackType, Kind};
 
 use super::{File, Inputs, PACKAGE_NAME, fill};
-use crate::openapi::{SCHEMA_REF, definitions};
-use crate::typescript::{Generator, TYPE_KEYWORDS, description, nullable_inner, pascal_case};
+use crate::openapi::definitions;
+use crate::typescript::{Generator, Shape, description, nullable_inner, pascal_case};
 
 /// The import name.
 const MODULE: &str = "zapi_webhooks";
@@ -507,140 +507,85 @@ fn mentions(text: &str, name: &str) -> bool {
 
 /// The Python type of a schema.
 fn py_type(generator: &Generator<'_>, schema: &Value, at: &str) -> Result<String, String> {
-    let map = match schema {
-        Value::Bool(true) => return Ok("object".to_owned()),
-        Value::Bool(false) => {
+    Ok(match generator.shape(schema, at)? {
+        Shape::Anything => "object".to_owned(),
+        Shape::Nothing => {
             return Err(format!(
                 "{at}: `false` (nothing allowed) has no Python type"
             ));
         }
-        Value::Object(map) => map,
-        _ => return Err(format!("{at}: a schema must be an object or a boolean")),
-    };
-    generator.check_keywords(map, at)?;
-    let structural: Vec<&str> = map
-        .keys()
-        .map(String::as_str)
-        .filter(|k| TYPE_KEYWORDS.contains(k))
-        .collect();
-    let only = |allowed: &[&str]| structural.iter().all(|k| allowed.contains(k));
-
-    if let Some(target) = map.get("$ref") {
-        if !only(&["$ref"]) {
-            return Err(format!("{at}: `$ref` next to other keywords"));
+        Shape::Ref(name) => name.to_owned(),
+        Shape::Nullable(inner) => optional(py_type(generator, inner, &format!("{at}/else"))?),
+        Shape::IfObject(then) => union([
+            py_type(generator, then, &format!("{at}/then"))?,
+            "str".to_owned(),
+            "float".to_owned(),
+            "bool".to_owned(),
+            "List[object]".to_owned(),
+            "None".to_owned(),
+        ]),
+        Shape::AnyOf(branches) => {
+            // The constants make one `Literal[...]`; a plain `str` branch beside them keeps
+            // the enum open.
+            let mut constants = Vec::new();
+            let mut others = Vec::new();
+            for (index, branch) in branches.iter().enumerate() {
+                match branch.get("const") {
+                    Some(value) => constants.push(literal(value, at)?),
+                    None => {
+                        others.push(py_type(generator, branch, &format!("{at}/anyOf/{index}"))?);
+                    }
+                }
+            }
+            let mut parts = Vec::new();
+            if !constants.is_empty() {
+                parts.push(format!("Literal[{}]", constants.join(", ")));
+            }
+            parts.extend(others);
+            union(parts)
         }
-        let name = target
-            .as_str()
-            .and_then(|r| r.strip_prefix(SCHEMA_REF))
-            .ok_or_else(|| format!("{at}: unexpected $ref {target}"))?;
-        generator.definition(name)?;
-        return Ok(name.to_owned());
-    }
-    if let Some(condition) = map.get("if") {
-        if let Some(inner) = nullable_inner(schema) {
-            return Ok(optional(py_type(generator, inner, &format!("{at}/else"))?));
-        }
-        if *condition == serde_json::json!({ "type": "object" }) && only(&["if", "then"]) {
-            let then = py_type(generator, &map["then"], &format!("{at}/then"))?;
-            return Ok(union([
-                then,
-                "str".to_owned(),
-                "float".to_owned(),
-                "bool".to_owned(),
-                "List[object]".to_owned(),
-                "None".to_owned(),
-            ]));
-        }
-        return Err(format!(
-            "{at}: only {{if: {{type: null}}, else: X}} and {{if: {{type: object}}, then: X}} can be translated"
-        ));
-    }
-    if let Some(branches) = map.get("anyOf") {
-        if !only(&["anyOf", "type"]) {
-            return Err(format!("{at}: `anyOf` next to other keywords"));
-        }
-        let branches = branches
-            .as_array()
-            .ok_or_else(|| format!("{at}/anyOf is not an array"))?;
-        let mut constants = Vec::new();
-        let mut others = Vec::new();
-        for (index, branch) in branches.iter().enumerate() {
-            match branch.get("const") {
-                Some(value) => constants.push(literal(value, at)?),
-                None => others.push(py_type(generator, branch, &format!("{at}/anyOf/{index}"))?),
+        Shape::Const(Value::Null) => "None".to_owned(),
+        Shape::Const(value) => format!("Literal[{}]", literal(value, at)?),
+        Shape::Enum(values) => {
+            let literals = values
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(|v| literal(v, at))
+                .collect::<Result<Vec<_>, _>>()?;
+            let ty = format!("Literal[{}]", literals.join(", "));
+            if values.iter().any(Value::is_null) {
+                optional(ty)
+            } else {
+                ty
             }
         }
-        let mut parts = Vec::new();
-        if !constants.is_empty() {
-            parts.push(format!("Literal[{}]", constants.join(", ")));
-        }
-        parts.extend(others);
-        return Ok(union(parts));
-    }
-    if let Some(value) = map.get("const") {
-        if !only(&["const", "type"]) {
-            return Err(format!("{at}: `const` next to other keywords"));
-        }
-        return Ok(match value {
-            Value::Null => "None".to_owned(),
-            other => format!("Literal[{}]", literal(other, at)?),
-        });
-    }
-    if let Some(values) = map.get("enum") {
-        if !only(&["enum", "type"]) {
-            return Err(format!("{at}: `enum` next to other keywords"));
-        }
-        let values = values
-            .as_array()
-            .ok_or_else(|| format!("{at}/enum is not an array"))?;
-        let literals = values
-            .iter()
-            .filter(|v| !v.is_null())
-            .map(|v| literal(v, at))
-            .collect::<Result<Vec<_>, _>>()?;
-        let ty = format!("Literal[{}]", literals.join(", "));
-        return Ok(if values.iter().any(Value::is_null) {
-            optional(ty)
-        } else {
-            ty
-        });
-    }
-    let types: Vec<&str> = match map.get("type") {
-        None => {
-            if structural.is_empty() {
-                return Ok("object".to_owned());
+        Shape::Types(types, map) => {
+            let mut parts = Vec::new();
+            for ty in types {
+                parts.push(match ty {
+                    "null" => "None".to_owned(),
+                    "string" => "str".to_owned(),
+                    "integer" => "int".to_owned(),
+                    "number" => "float".to_owned(),
+                    "boolean" => "bool".to_owned(),
+                    "array" => match map.get("items") {
+                        None => "List[object]".to_owned(),
+                        Some(items) => format!(
+                            "List[{}]",
+                            py_type(generator, items, &format!("{at}/items"))?
+                        ),
+                    },
+                    _ => {
+                        return Err(format!(
+                            "{at}: an inline object has no name to become a TypedDict; give it \
+                             a definition"
+                        ));
+                    }
+                });
             }
-            return Err(format!("{at}: {structural:?} without `type`"));
+            union(parts)
         }
-        Some(Value::String(one)) => vec![one.as_str()],
-        Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
-        Some(other) => return Err(format!("{at}/type: unexpected {other}")),
-    };
-    let mut parts = Vec::new();
-    for ty in types {
-        parts.push(match ty {
-            "null" => "None".to_owned(),
-            "string" => "str".to_owned(),
-            "integer" => "int".to_owned(),
-            "number" => "float".to_owned(),
-            "boolean" => "bool".to_owned(),
-            "array" => match map.get("items") {
-                None => "List[object]".to_owned(),
-                Some(items) => format!(
-                    "List[{}]",
-                    py_type(generator, items, &format!("{at}/items"))?
-                ),
-            },
-            "object" => {
-                return Err(format!(
-                    "{at}: an inline object has no name to become a TypedDict; give it a \
-                     definition"
-                ));
-            }
-            other => return Err(format!("{at}: unknown type `{other}`")),
-        });
-    }
-    Ok(union(parts))
+    })
 }
 
 /// `Optional[X]`, or `X` when it already admits `None`; a `Union[...]` gains a `None` member.
