@@ -33,6 +33,19 @@ pub(crate) const PYTHON_DIR: &str = "packages/python";
 /// `zapi_webhooks`).
 const PACKAGE_NAME: &str = "zapi-webhooks";
 
+/// The first line of every generated file of the packages that can hold a comment.
+const NOTICE: &str =
+    "Generated from the zapi-webhooks models by `cargo xtask codegen`; do not edit by hand.";
+
+/// The callback names, quoted and separated by commas: a list in JavaScript and in Python.
+fn callback_names() -> String {
+    CallbackType::ALL
+        .iter()
+        .map(|c| format!("\"{}\"", c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Writes (or with `check`, only compares) both package folders under `root`; returns one line
 /// per file that was stale, missing, or is not generated.
 pub(crate) fn generate(root: &Path, check: bool) -> Result<Vec<String>, String> {

@@ -5,24 +5,14 @@
 //! names, no dependency); `index.d.cts` gives CommonJS consumers the same types. The schemas
 //! and examples are plain JSON files reached through the `exports` map.
 
+use super::{File, Inputs, NOTICE, PACKAGE_NAME, callback_names, fill, json_text};
 use serde::Serialize;
 use serde_json::json;
-use zapi_webhooks::CallbackType;
-
-use super::{File, Inputs, PACKAGE_NAME, fill, json_text};
-
-/// The first line of every generated file that can hold a comment.
-const NOTICE: &str =
-    "Generated from the zapi-webhooks models by `cargo xtask codegen`; do not edit by hand.";
 
 /// Every file of the package folder.
 pub(super) fn files(inputs: &Inputs) -> Result<Vec<File>, String> {
     let version = inputs.package.version.as_str();
-    let callbacks = CallbackType::ALL
-        .iter()
-        .map(|c| format!("\"{}\"", c.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let callbacks = callback_names();
     let runtime = format!(
         "/** The version of this package: the version of the zapi-webhooks crates it was \
          generated from. */\nexport declare const version: \"{version}\";\n\n/**\n * The callback \

@@ -11,25 +11,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value};
 use zapi_webhooks::{CallbackType, Kind};
 
-use super::{File, Inputs, PACKAGE_NAME, fill};
+use super::{File, Inputs, NOTICE, PACKAGE_NAME, callback_names, fill};
 use crate::openapi::definitions;
 use crate::typescript::{Generator, Shape, description, nullable_inner, pascal_case};
 
 /// The import name.
 const MODULE: &str = "zapi_webhooks";
 
-/// The first line of every generated Python file.
-const NOTICE: &str =
-    "Generated from the zapi-webhooks JSON Schemas by `cargo xtask codegen`; do not edit by hand.";
-
 /// Every file of the package folder.
 pub(super) fn files(inputs: &Inputs) -> Result<Vec<File>, String> {
     let version = inputs.package.version.as_str();
-    let callbacks = CallbackType::ALL
-        .iter()
-        .map(|c| format!("\"{}\"", c.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let callbacks = callback_names();
     let values = [
         ("VERSION", version),
         ("NAME", PACKAGE_NAME),

@@ -1,4 +1,4 @@
-# Generated from the zapi-webhooks JSON Schemas by `cargo xtask codegen`; do not edit by hand.
+# Generated from the zapi-webhooks models by `cargo xtask codegen`; do not edit by hand.
 """The webhooks of Z-API (WhatsApp): JSON Schemas, a validator and examples.
 
 - `schema(name, strict)`: a JSON Schema as a `dict` (draft 2020-12).

@@ -1,4 +1,4 @@
-# Generated from the zapi-webhooks JSON Schemas by `cargo xtask codegen`; do not edit by hand.
+# Generated from the zapi-webhooks models by `cargo xtask codegen`; do not edit by hand.
 """The JSON bodies Z-API (WhatsApp) POSTs to your webhooks, as `TypedDict`s.
 
 Generated from the permissive JSON Schemas of the zapi-webhooks models, with the names of the
