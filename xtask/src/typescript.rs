@@ -722,7 +722,7 @@ fn code(value: &Value) -> String {
 /// `export type name = ts;`, with a long union put one member per line.
 fn type_alias(name: &str, ts: &str) -> String {
     let line = format!("export type {name} = {ts};\n");
-    let members = split_union(ts);
+    let members = split_outside(ts, '|');
     if line.len() <= WIDTH + 1 || members.len() < 2 {
         return line;
     }
@@ -734,11 +734,13 @@ fn type_alias(name: &str, ts: &str) -> String {
     out
 }
 
-/// The top-level members of a union type (`|` outside brackets and string literals).
-fn split_union(ts: &str) -> Vec<&str> {
+/// `text` split at each `separator` outside brackets (`()`, `{}`, `[]`, `<>`) and string
+/// literals, each part trimmed: the members of a union type (`|`), the arguments of a Python
+/// `X[...]` (`,`).
+pub(crate) fn split_outside(text: &str, separator: char) -> Vec<&str> {
     let mut members = Vec::new();
     let (mut depth, mut in_string, mut escaped, mut start) = (0i32, false, false, 0);
-    for (index, c) in ts.char_indices() {
+    for (index, c) in text.char_indices() {
         if in_string {
             match c {
                 _ if escaped => escaped = false,
@@ -752,14 +754,14 @@ fn split_union(ts: &str) -> Vec<&str> {
             '"' => in_string = true,
             '(' | '{' | '[' | '<' => depth += 1,
             ')' | '}' | ']' | '>' => depth -= 1,
-            '|' if depth == 0 => {
-                members.push(ts[start..index].trim());
+            _ if c == separator && depth == 0 => {
+                members.push(text[start..index].trim());
                 start = index + 1;
             }
             _ => {}
         }
     }
-    members.push(ts[start..].trim());
+    members.push(text[start..].trim());
     members
 }
 

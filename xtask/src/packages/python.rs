@@ -13,7 +13,9 @@ use zapi_webhooks::{CallbackType, Kind};
 
 use super::{File, Inputs, NOTICE, PACKAGE_NAME, callback_names, fill};
 use crate::openapi::definitions;
-use crate::typescript::{Generator, Shape, description, nullable_inner, pascal_case};
+use crate::typescript::{
+    Generator, Shape, description, nullable_inner, pascal_case, split_outside,
+};
 
 /// The import name.
 const MODULE: &str = "zapi_webhooks";
@@ -384,7 +386,7 @@ fn layout(ty: &str, column: usize, indent: usize) -> String {
     };
     let pad = "    ".repeat(indent + 1);
     let mut out = format!("{head}[\n");
-    for argument in top_level_arguments(inner) {
+    for argument in split_outside(inner, ',') {
         out.push_str(&format!(
             "{pad}{},\n",
             layout(argument, pad.len() + 1, indent + 1)
@@ -393,35 +395,6 @@ fn layout(ty: &str, column: usize, indent: usize) -> String {
     out.push_str(&"    ".repeat(indent));
     out.push(']');
     out
-}
-
-/// The comma-separated arguments of `X[...]` (commas outside brackets and string literals).
-fn top_level_arguments(inner: &str) -> Vec<&str> {
-    let mut arguments = Vec::new();
-    let (mut depth, mut in_string, mut escaped, mut start) = (0i32, false, false, 0);
-    for (index, c) in inner.char_indices() {
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            ',' if depth == 0 => {
-                arguments.push(inner[start..index].trim());
-                start = index + 1;
-            }
-            _ => {}
-        }
-    }
-    arguments.push(inner[start..].trim());
-    arguments
 }
 
 /// The description of a schema, with the known values of an enum and what each means.
@@ -608,7 +581,7 @@ fn union(parts: impl IntoIterator<Item = String>) -> String {
             .strip_prefix("Union[")
             .and_then(|rest| rest.strip_suffix(']'))
         {
-            top_level_arguments(inner)
+            split_outside(inner, ',')
                 .into_iter()
                 .map(str::to_owned)
                 .collect()
