@@ -386,31 +386,10 @@ impl Generator<'_> {
         overrides: &[(&str, Override)],
     ) -> Result<String, String> {
         let pad = "  ".repeat(indent + 1);
-        let empty = Map::new();
-        let properties = match map.get("properties") {
-            None => &empty,
-            Some(Value::Object(properties)) => properties,
-            Some(_) => return Err(format!("{at}/properties is not an object")),
-        };
-        let required: Vec<&str> = match map.get("required") {
-            None => Vec::new(),
-            Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
-            Some(_) => return Err(format!("{at}/required is not an array")),
-        };
-        for name in &required {
-            if !properties.contains_key(*name) {
-                return Err(format!(
-                    "{at}: required `{name}` is not among the properties"
-                ));
-            }
-        }
-        for (name, _) in overrides {
-            if !properties.contains_key(*name) {
-                return Err(format!("{at}: `{name}` is not among the properties"));
-            }
-        }
+        let named: Vec<&str> = overrides.iter().map(|(name, _)| *name).collect();
+        let members = Members::of(map, at, &named)?;
         let mut out = String::from("{\n");
-        for (name, schema) in properties {
+        for (name, schema) in members.properties {
             let here = format!("{at}/{name}");
             let (ts, optional, doc) =
                 if let Some((_, given)) = overrides.iter().find(|(n, _)| *n == name) {
@@ -418,7 +397,7 @@ impl Generator<'_> {
                 } else {
                     (
                         self.type_of(schema, &here, indent + 1)?,
-                        !required.contains(&name.as_str()),
+                        !members.required.contains(&name),
                         description(schema).to_owned(),
                     )
                 };
@@ -426,20 +405,12 @@ impl Generator<'_> {
             let mark = if optional { "?" } else { "" };
             out.push_str(&format!("{pad}{}{mark}: {ts};\n", property_key(name)));
         }
-        match map.get("additionalProperties") {
-            None | Some(Value::Bool(true)) => {
-                out.push_str(&doc_comment(
-                    "A key not described here, kept as sent.",
-                    indent + 1,
-                ));
-                out.push_str(&format!("{pad}[key: string]: unknown;\n"));
-            }
-            Some(Value::Bool(false)) => {}
-            Some(_) => {
-                return Err(format!(
-                    "{at}/additionalProperties: only true or false can be translated"
-                ));
-            }
+        if members.open {
+            out.push_str(&doc_comment(
+                "A key not described here, kept as sent.",
+                indent + 1,
+            ));
+            out.push_str(&format!("{pad}[key: string]: unknown;\n"));
         }
         out.push_str(&"  ".repeat(indent));
         out.push('}');
@@ -640,6 +611,63 @@ impl Generator<'_> {
             }
         }
         Ok(Shape::AnyOf(branches))
+    }
+}
+
+/// The members of an object schema.
+pub(crate) struct Members<'s> {
+    /// The properties, in the schema's order.
+    pub(crate) properties: Vec<(&'s str, &'s Value)>,
+    /// The names in `required`.
+    pub(crate) required: Vec<&'s str>,
+    /// Whether keys not listed are allowed (`additionalProperties` absent or `true`).
+    pub(crate) open: bool,
+}
+
+impl<'s> Members<'s> {
+    /// Reads them from `map`; every required name, and every name of `named` (keys the caller
+    /// types itself), must be a property. `additionalProperties` other than a boolean fails.
+    pub(crate) fn of(
+        map: &'s Map<String, Value>,
+        at: &str,
+        named: &[&str],
+    ) -> Result<Members<'s>, String> {
+        let properties: Vec<(&str, &Value)> = match map.get("properties") {
+            None => Vec::new(),
+            Some(Value::Object(properties)) => properties
+                .iter()
+                .map(|(name, schema)| (name.as_str(), schema))
+                .collect(),
+            Some(_) => return Err(format!("{at}/properties is not an object")),
+        };
+        let required: Vec<&str> = match map.get("required") {
+            None => Vec::new(),
+            Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
+            Some(_) => return Err(format!("{at}/required is not an array")),
+        };
+        let has = |name: &str| properties.iter().any(|(property, _)| *property == name);
+        if let Some(name) = required.iter().find(|name| !has(name)) {
+            return Err(format!(
+                "{at}: required `{name}` is not among the properties"
+            ));
+        }
+        if let Some(name) = named.iter().find(|name| !has(name)) {
+            return Err(format!("{at}: `{name}` is not among the properties"));
+        }
+        let open = match map.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => true,
+            Some(Value::Bool(false)) => false,
+            Some(_) => {
+                return Err(format!(
+                    "{at}/additionalProperties: only true or false can be translated"
+                ));
+            }
+        };
+        Ok(Members {
+            properties,
+            required,
+            open,
+        })
     }
 }
 

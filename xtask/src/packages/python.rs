@@ -8,13 +8,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use zapi_webhooks::{CallbackType, Kind};
 
 use super::{File, Inputs, NOTICE, PACKAGE_NAME, callback_names, fill};
 use crate::openapi::definitions;
 use crate::typescript::{
-    Generator, Shape, description, nullable_inner, pascal_case, split_outside,
+    Generator, Members, Shape, description, nullable_inner, pascal_case, split_outside,
 };
 
 /// The import name.
@@ -296,42 +296,21 @@ fn class(
         return Err(format!("{name}: only object schemas become a TypedDict"));
     }
     generator.check_keywords(map, name)?;
-    let empty = Map::new();
-    let properties = match map.get("properties") {
-        None => &empty,
-        Some(Value::Object(properties)) => properties,
-        Some(_) => return Err(format!("{name}/properties is not an object")),
-    };
-    let required: Vec<&str> = match map.get("required") {
-        None => Vec::new(),
-        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
-        Some(_) => return Err(format!("{name}/required is not an array")),
-    };
-    for key in required
+    let named: Vec<&str> = overrides
         .iter()
-        .copied()
-        .chain(overrides.iter().map(|(key, _, _)| *key))
+        .map(|(key, _, _)| *key)
         .chain(read_only.iter().map(|(key, _)| *key))
-    {
-        if !properties.contains_key(key) {
-            return Err(format!("{name}: `{key}` is not among the properties"));
-        }
-    }
+        .collect();
+    let members = Members::of(map, name, &named)?;
     let mut doc = description(schema).to_owned();
-    match map.get("additionalProperties") {
-        None | Some(Value::Bool(true)) => doc.push_str(
+    if members.open {
+        doc.push_str(
             "\n\nKeys not listed here are allowed by the schema and kept as sent (a TypedDict \
              cannot list them).",
-        ),
-        Some(Value::Bool(false)) => {}
-        Some(_) => {
-            return Err(format!(
-                "{name}/additionalProperties: only true or false can be translated"
-            ));
-        }
+        );
     }
     let mut out = format!("\n\nclass {name}(TypedDict):\n{}", docstring(&doc, 1));
-    for (key, property) in properties {
+    for &(key, property) in &members.properties {
         if !is_identifier(key) {
             return Err(format!(
                 "{name}/{key}: not a Python identifier; a TypedDict class cannot declare it"
@@ -339,16 +318,16 @@ fn class(
         }
         let here = format!("{name}/{key}");
         let (mut ty, optional, text) =
-            if let Some((_, ty, text)) = overrides.iter().find(|(k, _, _)| k == key) {
+            if let Some((_, ty, text)) = overrides.iter().find(|(k, _, _)| *k == key) {
                 (ty.clone(), false, text.clone())
             } else {
                 (
                     py_type(generator, property, &here)?,
-                    !required.contains(&key.as_str()),
+                    !members.required.contains(&key),
                     description(property).to_owned(),
                 )
             };
-        if read_only.iter().any(|(k, _)| k == key) {
+        if read_only.iter().any(|(k, _)| *k == key) {
             ty = format!("ReadOnly[{ty}]");
         }
         if optional {
@@ -357,7 +336,7 @@ fn class(
         out.push_str(&comment(&text, 1));
         out.push_str(&format!("    {key}: {}\n", layout(&ty, 6 + key.len(), 1)));
     }
-    if properties.is_empty() {
+    if members.properties.is_empty() {
         out.push_str("    pass\n");
     }
     Ok(out)
