@@ -338,25 +338,7 @@ impl Generator<'_> {
         schema: &Value,
         overrides: &[(&str, Override)],
     ) -> Result<String, String> {
-        let mut doc = description(schema).to_owned();
-        // List the known values of an enum, with what each means.
-        if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
-            let known: Vec<String> = branches
-                .iter()
-                .filter_map(|branch| {
-                    let value = branch.get("const")?;
-                    let meaning = branch.get("description").and_then(Value::as_str);
-                    Some(match meaning {
-                        Some(meaning) => format!("- {}: {meaning}", code(value)),
-                        None => format!("- {}", code(value)),
-                    })
-                })
-                .collect();
-            if !known.is_empty() {
-                doc.push_str("\n\n");
-                doc.push_str(&known.join("\n"));
-            }
-        }
+        let doc = documentation(schema);
         let mut out = doc_comment(&doc, 0);
         if schema.get("type") == Some(&Value::String("object".to_owned())) {
             let Value::Object(map) = schema else {
@@ -802,6 +784,30 @@ fn union(parts: impl IntoIterator<Item = String>) -> String {
         }
     }
     seen.join(" | ")
+}
+
+/// The description of a named schema, with the known values of an enum (the `const`s of its
+/// `anyOf`) listed after it, each with what it means.
+pub(crate) fn documentation(schema: &Value) -> String {
+    let mut doc = description(schema).to_owned();
+    if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
+        let known: Vec<String> = branches
+            .iter()
+            .filter_map(|branch| {
+                let value = branch.get("const")?;
+                let meaning = branch.get("description").and_then(Value::as_str);
+                Some(match meaning {
+                    Some(meaning) => format!("- {}: {meaning}", code(value)),
+                    None => format!("- {}", code(value)),
+                })
+            })
+            .collect();
+        if !known.is_empty() {
+            doc.push_str("\n\n");
+            doc.push_str(&known.join("\n"));
+        }
+    }
+    doc
 }
 
 pub(crate) fn description(schema: &Value) -> &str {

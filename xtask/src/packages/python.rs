@@ -14,7 +14,8 @@ use zapi_webhooks::{CallbackType, Kind};
 use super::{File, Inputs, NOTICE, PACKAGE_NAME, callback_names, fill};
 use crate::openapi::definitions;
 use crate::typescript::{
-    Generator, Members, Shape, description, nullable_inner, pascal_case, split_outside,
+    Generator, Members, Shape, description, documentation, nullable_inner, pascal_case,
+    split_outside,
 };
 
 /// The import name.
@@ -198,7 +199,7 @@ fn types_py(definitions: &BTreeMap<String, Value>) -> Result<String, String> {
             classes.push_str(&class(&generator, name, schema, &[], &[])?);
         } else {
             let ty = py_type(&generator, schema, name)?;
-            aliases.push((name.clone(), alias(name, &ty, &enum_doc(schema))));
+            aliases.push((name.clone(), alias(name, &ty, &documentation(schema))));
         }
         exported.push(name.clone());
     }
@@ -374,35 +375,6 @@ fn layout(ty: &str, column: usize, indent: usize) -> String {
     out.push_str(&"    ".repeat(indent));
     out.push(']');
     out
-}
-
-/// The description of a schema, with the known values of an enum and what each means.
-fn enum_doc(schema: &Value) -> String {
-    let mut doc = description(schema).to_owned();
-    if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
-        let known: Vec<String> = branches
-            .iter()
-            .filter_map(|branch| {
-                let value = branch.get("const")?;
-                Some(match branch.get("description").and_then(Value::as_str) {
-                    Some(meaning) => format!("- `{}`: {meaning}", plain(value)),
-                    None => format!("- `{}`", plain(value)),
-                })
-            })
-            .collect();
-        if !known.is_empty() {
-            doc.push_str("\n\n");
-            doc.push_str(&known.join("\n"));
-        }
-    }
-    doc
-}
-
-fn plain(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }
 
 /// Orders the aliases so that each comes after every alias it names.
