@@ -1,5 +1,5 @@
-//! `schemas/typescript/`, written by `cargo xtask codegen`: a small npm package
-//! (`zapi-webhooks-types`) whose `index.d.ts` is generated from the permissive JSON Schemas.
+//! The TypeScript types of the npm package (`packages/npm/index.d.ts`, written by
+//! [`crate::packages`]), generated from the permissive JSON Schemas.
 //!
 //! The input is the set of named schemas of the OpenAPI document ([`crate::openapi`]): every
 //! callback, every definition, every webhook-configuration body, with `$ref`s into
@@ -18,115 +18,20 @@
 //! as `unknown`, so a model change cannot quietly weaken the types.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 use zapi_webhooks::{CallbackType, Kind};
 
-use crate::openapi::{SCHEMA_REF, WorkspacePackage, definitions};
-use crate::sync::GeneratedFile;
-
-/// Where the package is written, relative to `schemas/`.
-pub(crate) const OUTPUT_DIR: &str = "typescript";
-
-/// The npm package name.
-const PACKAGE_NAME: &str = "zapi-webhooks-types";
+use crate::openapi::{SCHEMA_REF, definitions};
 
 /// The first line of every generated file that can hold a comment.
 const NOTICE: &str =
     "Generated from the zapi-webhooks JSON Schemas by `cargo xtask codegen`; do not edit by hand.";
 
-/// Every file of the package: its path relative to `schemas/` (in [`OUTPUT_DIR`]) and its
-/// contents.
-pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
-    let package = WorkspacePackage::read(root)?;
-    let files = [
-        ("package.json", package_json(&package)?),
-        ("index.d.ts", index_d_ts(&definitions()?)?),
-        ("README.md", readme()),
-    ];
-    Ok(files
-        .into_iter()
-        .map(|(name, text)| (format!("{OUTPUT_DIR}/{name}"), text.into_bytes()))
-        .collect())
-}
-
-// ---------------------------------------------------------------------------------------------
-// package.json and README.md
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PackageJson<'a> {
-    name: &'a str,
-    version: &'a str,
-    description: &'a str,
-    license: &'a str,
-    keywords: [&'a str; 5],
-    types: &'a str,
-    exports: Value,
-    files: [&'a str; 2],
-    side_effects: bool,
-}
-
-fn package_json(package: &WorkspacePackage) -> Result<String, String> {
-    let manifest = PackageJson {
-        name: PACKAGE_NAME,
-        version: &package.version,
-        description: "TypeScript types for Z-API (WhatsApp) webhook bodies, generated from the \
-                      zapi-webhooks JSON Schemas (types only, no code).",
-        license: &package.license,
-        keywords: ["z-api", "whatsapp", "webhook", "typescript", "types"],
-        types: "./index.d.ts",
-        exports: serde_json::json!({ ".": { "types": "./index.d.ts" } }),
-        files: ["index.d.ts", "README.md"],
-        side_effects: false,
-    };
-    let mut text = serde_json::to_string_pretty(&manifest)
-        .map_err(|err| format!("cannot serialize package.json: {err}"))?;
-    text.push('\n');
-    Ok(text)
-}
-
-/// The package's README. Its ```ts block is compiled by the external TypeScript check.
-fn readme() -> String {
-    format!(
-        r#"<!-- {NOTICE} -->
-# {PACKAGE_NAME}
-
-TypeScript types for the JSON bodies that Z-API (WhatsApp) POSTs to your webhooks, generated
-from the JSON Schemas of the zapi-webhooks models. Types only: nothing runs. They describe a
-body *after* you have checked it (for instance with `schemas/callback.schema.json`); a cast
-from `unknown` checks nothing.
-
-* `Callback` is the union of the callbacks, discriminated on `type` (both spellings the docs
-  use, `...Callback` and `...CallBack`).
-* `ReceivedText`, `ReceivedImage`, ... are a `ReceivedCallback` whose content key is set.
-* Every documented field is optional and may be `null`; unknown keys are allowed and typed
-  `unknown`.
-
-```ts
-import type {{ Callback, ReceivedCallback, ReceivedText }} from "{PACKAGE_NAME}";
-
-export function describe(body: Callback): string {{
-  switch (body.type) {{
-    case "ReceivedCallback":
-    case "ReceivedCallBack":
-      return isText(body) ? `text: ${{body.text.message ?? ""}}` : "another message";
-    case "MessageStatusCallback":
-    case "MessageStatusCallBack":
-      return `status ${{body.status ?? "?"}} for ${{body.ids?.length ?? 0}} message(s)`;
-    default:
-      return body.type;
-  }}
-}}
-
-function isText(body: ReceivedCallback): body is ReceivedText {{
-  return body.text != null;
-}}
-```
-"#
-    )
+/// The TypeScript declarations of every named schema: `index.d.ts` of the npm package
+/// (`crate::packages`), which adds the declarations of its small runtime entry.
+pub(crate) fn declarations() -> Result<String, String> {
+    index_d_ts(&definitions()?)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +39,7 @@ function isText(body: ReceivedCallback): body is ReceivedText {{
 
 /// Keywords that constrain values in ways TypeScript cannot express, or only annotate: they are
 /// not translated (the descriptions become doc comments).
-const IGNORED_KEYWORDS: &[&str] = &[
+pub(crate) const IGNORED_KEYWORDS: &[&str] = &[
     "description",
     "title",
     "$comment",
@@ -264,12 +169,12 @@ struct Override {
     doc: String,
 }
 
-struct Generator<'a> {
-    definitions: &'a BTreeMap<String, Value>,
+pub(crate) struct Generator<'a> {
+    pub(crate) definitions: &'a BTreeMap<String, Value>,
 }
 
 impl Generator<'_> {
-    fn definition(&self, name: &str) -> Result<&Value, String> {
+    pub(crate) fn definition(&self, name: &str) -> Result<&Value, String> {
         self.definitions
             .get(name)
             .ok_or_else(|| format!("no schema named `{name}`"))
@@ -278,7 +183,7 @@ impl Generator<'_> {
     /// The callbacks of the `Callback` schema, in its order: type name and `type` spellings.
     /// Its shape is `allOf: [{if: {properties: {type: {enum: [...]}}, required: ["type"]},
     /// then: {$ref}}]`.
-    fn callback_branches(&self) -> Result<Vec<(String, Vec<String>)>, String> {
+    pub(crate) fn callback_branches(&self) -> Result<Vec<(String, Vec<String>)>, String> {
         let schema = self.definition("Callback")?;
         let Some(branches) = schema["allOf"].as_array() else {
             return Err("Callback: expected `allOf` branches".to_owned());
@@ -413,25 +318,7 @@ impl Generator<'_> {
         schema: &Value,
         overrides: &[(&str, Override)],
     ) -> Result<String, String> {
-        let mut doc = description(schema).to_owned();
-        // List the known values of an enum, with what each means.
-        if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
-            let known: Vec<String> = branches
-                .iter()
-                .filter_map(|branch| {
-                    let value = branch.get("const")?;
-                    let meaning = branch.get("description").and_then(Value::as_str);
-                    Some(match meaning {
-                        Some(meaning) => format!("- {}: {meaning}", code(value)),
-                        None => format!("- {}", code(value)),
-                    })
-                })
-                .collect();
-            if !known.is_empty() {
-                doc.push_str("\n\n");
-                doc.push_str(&known.join("\n"));
-            }
-        }
+        let doc = documentation(schema);
         let mut out = doc_comment(&doc, 0);
         if schema.get("type") == Some(&Value::String("object".to_owned())) {
             let Value::Object(map) = schema else {
@@ -461,31 +348,10 @@ impl Generator<'_> {
         overrides: &[(&str, Override)],
     ) -> Result<String, String> {
         let pad = "  ".repeat(indent + 1);
-        let empty = Map::new();
-        let properties = match map.get("properties") {
-            None => &empty,
-            Some(Value::Object(properties)) => properties,
-            Some(_) => return Err(format!("{at}/properties is not an object")),
-        };
-        let required: Vec<&str> = match map.get("required") {
-            None => Vec::new(),
-            Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
-            Some(_) => return Err(format!("{at}/required is not an array")),
-        };
-        for name in &required {
-            if !properties.contains_key(*name) {
-                return Err(format!(
-                    "{at}: required `{name}` is not among the properties"
-                ));
-            }
-        }
-        for (name, _) in overrides {
-            if !properties.contains_key(*name) {
-                return Err(format!("{at}: `{name}` is not among the properties"));
-            }
-        }
+        let named: Vec<&str> = overrides.iter().map(|(name, _)| *name).collect();
+        let members = Members::of(map, at, &named)?;
         let mut out = String::from("{\n");
-        for (name, schema) in properties {
+        for (name, schema) in members.properties {
             let here = format!("{at}/{name}");
             let (ts, optional, doc) =
                 if let Some((_, given)) = overrides.iter().find(|(n, _)| *n == name) {
@@ -493,7 +359,7 @@ impl Generator<'_> {
                 } else {
                     (
                         self.type_of(schema, &here, indent + 1)?,
-                        !required.contains(&name.as_str()),
+                        !members.required.contains(&name),
                         description(schema).to_owned(),
                     )
                 };
@@ -501,20 +367,12 @@ impl Generator<'_> {
             let mark = if optional { "?" } else { "" };
             out.push_str(&format!("{pad}{}{mark}: {ts};\n", property_key(name)));
         }
-        match map.get("additionalProperties") {
-            None | Some(Value::Bool(true)) => {
-                out.push_str(&doc_comment(
-                    "A key not described here, kept as sent.",
-                    indent + 1,
-                ));
-                out.push_str(&format!("{pad}[key: string]: unknown;\n"));
-            }
-            Some(Value::Bool(false)) => {}
-            Some(_) => {
-                return Err(format!(
-                    "{at}/additionalProperties: only true or false can be translated"
-                ));
-            }
+        if members.open {
+            out.push_str(&doc_comment(
+                "A key not described here, kept as sent.",
+                indent + 1,
+            ));
+            out.push_str(&format!("{pad}[key: string]: unknown;\n"));
         }
         out.push_str(&"  ".repeat(indent));
         out.push('}');
@@ -522,7 +380,7 @@ impl Generator<'_> {
     }
 
     /// Fails on a keyword that is neither translated nor known to be safe to ignore.
-    fn check_keywords(&self, map: &Map<String, Value>, at: &str) -> Result<(), String> {
+    pub(crate) fn check_keywords(&self, map: &Map<String, Value>, at: &str) -> Result<(), String> {
         for keyword in map.keys() {
             if !TYPE_KEYWORDS.contains(&keyword.as_str())
                 && !IGNORED_KEYWORDS.contains(&keyword.as_str())
@@ -536,11 +394,13 @@ impl Generator<'_> {
         Ok(())
     }
 
-    /// The TypeScript type of a schema. `indent` is the nesting level of inline objects.
-    fn type_of(&self, schema: &Value, at: &str, indent: usize) -> Result<String, String> {
+    /// What `schema` is, as far as a type goes: one of the patterns of [`Shape`], checked
+    /// (known keywords only, no keyword beside one it cannot go with, `$ref`s that resolve, a
+    /// `type` beside `anyOf` that fits every branch). Anything else is an error naming `at`.
+    pub(crate) fn shape<'s>(&self, schema: &'s Value, at: &str) -> Result<Shape<'s>, String> {
         let map = match schema {
-            Value::Bool(true) => return Ok("unknown".to_owned()),
-            Value::Bool(false) => return Ok("never".to_owned()),
+            Value::Bool(true) => return Ok(Shape::Anything),
+            Value::Bool(false) => return Ok(Shape::Nothing),
             Value::Object(map) => map,
             _ => return Err(format!("{at}: a schema must be an object or a boolean")),
         };
@@ -561,31 +421,27 @@ impl Generator<'_> {
                 .and_then(|r| r.strip_prefix(SCHEMA_REF))
                 .ok_or_else(|| format!("{at}: unexpected $ref {target}"))?;
             self.definition(name)?;
-            return Ok(name.to_owned());
+            return Ok(Shape::Ref(name));
         }
         if let Some(condition) = map.get("if") {
             if let Some(inner) = nullable_inner(schema) {
-                return Ok(union([
-                    self.type_of(inner, &format!("{at}/else"), indent)?,
-                    "null".to_owned(),
-                ]));
+                return Ok(Shape::Nullable(inner));
             }
             if *condition == serde_json::json!({ "type": "object" }) && only(&["if", "then"]) {
-                let then = self.type_of(&map["then"], &format!("{at}/then"), indent)?;
-                return Ok(union([then, NOT_AN_OBJECT.to_owned()]));
+                return Ok(Shape::IfObject(&map["then"]));
             }
             return Err(format!(
                 "{at}: only {{if: {{type: null}}, else: X}} and {{if: {{type: object}}, then: X}} can be translated"
             ));
         }
         if let Some(branches) = map.get("anyOf") {
-            return self.any_of(map, branches, at, indent, &structural);
+            return self.any_of(map, branches, at, &structural);
         }
         if let Some(value) = map.get("const") {
             if !only(&["const", "type"]) {
                 return Err(format!("{at}: `const` next to other keywords"));
             }
-            return literal_of(value, at);
+            return Ok(Shape::Const(value));
         }
         if let Some(values) = map.get("enum") {
             if !only(&["enum", "type"]) {
@@ -594,16 +450,12 @@ impl Generator<'_> {
             let values = values
                 .as_array()
                 .ok_or_else(|| format!("{at}/enum is not an array"))?;
-            let literals = values
-                .iter()
-                .map(|v| literal_of(v, at))
-                .collect::<Result<Vec<_>, _>>()?;
-            return Ok(union(literals));
+            return Ok(Shape::Enum(values));
         }
         let types: Vec<&str> = match map.get("type") {
             None => {
                 if structural.is_empty() {
-                    return Ok("unknown".to_owned());
+                    return Ok(Shape::Anything);
                 }
                 return Err(format!("{at}: {structural:?} without `type`"));
             }
@@ -611,45 +463,93 @@ impl Generator<'_> {
             Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
             Some(other) => return Err(format!("{at}/type: unexpected {other}")),
         };
-        let mut parts = Vec::new();
-        for ty in types {
-            parts.push(match ty {
-                "null" => "null".to_owned(),
-                "string" => "string".to_owned(),
-                "integer" | "number" => "number".to_owned(),
-                "boolean" => "boolean".to_owned(),
-                "array" => match map.get("items") {
-                    None => "unknown[]".to_owned(),
-                    Some(items) => {
-                        let item = self.type_of(items, &format!("{at}/items"), indent)?;
-                        if item.contains(' ') {
-                            format!("({item})[]")
-                        } else {
-                            format!("{item}[]")
-                        }
-                    }
-                },
-                "object" => self.object_body(map, at, indent, &[])?,
-                other => return Err(format!("{at}: unknown type `{other}`")),
-            });
+        if let Some(other) = types.iter().find(|ty| !JSON_TYPES.contains(ty)) {
+            return Err(format!("{at}: unknown type `{other}`"));
         }
-        Ok(union(parts))
+        Ok(Shape::Types(types, map))
     }
 
-    /// `anyOf`: the union of the branches. A plain `{"type": "string"}` branch next to string
-    /// constants makes the enum open: `(string & {})` keeps the constants visible to editors.
-    fn any_of(
+    /// The TypeScript type of a schema. `indent` is the nesting level of inline objects.
+    fn type_of(&self, schema: &Value, at: &str, indent: usize) -> Result<String, String> {
+        Ok(match self.shape(schema, at)? {
+            Shape::Anything => "unknown".to_owned(),
+            Shape::Nothing => "never".to_owned(),
+            Shape::Ref(name) => name.to_owned(),
+            Shape::Nullable(inner) => union([
+                self.type_of(inner, &format!("{at}/else"), indent)?,
+                "null".to_owned(),
+            ]),
+            Shape::IfObject(then) => union([
+                self.type_of(then, &format!("{at}/then"), indent)?,
+                NOT_AN_OBJECT.to_owned(),
+            ]),
+            Shape::AnyOf(branches) => {
+                // A plain `{"type": "string"}` branch next to string constants makes the enum
+                // open: `(string & {})` keeps the constants visible to editors.
+                let has_string_const = branches
+                    .iter()
+                    .any(|b| b.get("const").is_some_and(Value::is_string));
+                let mut parts = Vec::new();
+                for (index, branch) in branches.iter().enumerate() {
+                    let plain_string = branch.as_object().is_some_and(|b| {
+                        b.get("type") == Some(&Value::String("string".to_owned()))
+                            && b.keys()
+                                .all(|k| k == "type" || k == "description" || k == "title")
+                    });
+                    parts.push(if plain_string && has_string_const {
+                        "(string & {})".to_owned()
+                    } else {
+                        self.type_of(branch, &format!("{at}/anyOf/{index}"), indent)?
+                    });
+                }
+                union(parts)
+            }
+            Shape::Const(value) => literal_of(value, at)?,
+            Shape::Enum(values) => union(
+                values
+                    .iter()
+                    .map(|v| literal_of(v, at))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+            Shape::Types(types, map) => {
+                let mut parts = Vec::new();
+                for ty in types {
+                    parts.push(match ty {
+                        "null" => "null".to_owned(),
+                        "string" => "string".to_owned(),
+                        "integer" | "number" => "number".to_owned(),
+                        "boolean" => "boolean".to_owned(),
+                        "array" => match map.get("items") {
+                            None => "unknown[]".to_owned(),
+                            Some(items) => {
+                                let item = self.type_of(items, &format!("{at}/items"), indent)?;
+                                if item.contains(' ') {
+                                    format!("({item})[]")
+                                } else {
+                                    format!("{item}[]")
+                                }
+                            }
+                        },
+                        _ => self.object_body(map, at, indent, &[])?,
+                    });
+                }
+                union(parts)
+            }
+        })
+    }
+
+    /// Checks `anyOf`: nothing beside it but a `type`, which must fit every branch (as in an
+    /// enum of strings).
+    fn any_of<'s>(
         &self,
         map: &Map<String, Value>,
-        branches: &Value,
+        branches: &'s Value,
         at: &str,
-        indent: usize,
         structural: &[&str],
-    ) -> Result<String, String> {
+    ) -> Result<Shape<'s>, String> {
         let branches = branches
             .as_array()
             .ok_or_else(|| format!("{at}/anyOf is not an array"))?;
-        // A `type` beside `anyOf` must agree with every branch (as in an enum of strings).
         let outer = match map.get("type") {
             None => None,
             Some(Value::String(ty)) => Some(ty.as_str()),
@@ -658,39 +558,113 @@ impl Generator<'_> {
         if structural.iter().any(|k| !["anyOf", "type"].contains(k)) {
             return Err(format!("{at}: `anyOf` next to other keywords"));
         }
-        let has_string_const = branches
-            .iter()
-            .any(|b| b.get("const").is_some_and(Value::is_string));
-        let mut parts = Vec::new();
-        for (index, branch) in branches.iter().enumerate() {
-            let here = format!("{at}/anyOf/{index}");
-            if let Some(outer) = outer {
+        if let Some(outer) = outer {
+            for (index, branch) in branches.iter().enumerate() {
                 let ty = match (branch.get("const"), branch.get("type")) {
                     (Some(value), _) => json_type(value),
                     (None, Some(Value::String(ty))) => ty.as_str(),
                     _ => "",
                 };
                 if ty != outer && !(outer == "number" && ty == "integer") {
-                    return Err(format!("{here}: does not fit the outer type `{outer}`"));
+                    return Err(format!(
+                        "{at}/anyOf/{index}: does not fit the outer type `{outer}`"
+                    ));
                 }
             }
-            let plain_string = branch.as_object().is_some_and(|b| {
-                b.get("type") == Some(&Value::String("string".to_owned()))
-                    && b.keys()
-                        .all(|k| k == "type" || k == "description" || k == "title")
-            });
-            parts.push(if plain_string && has_string_const {
-                "(string & {})".to_owned()
-            } else {
-                self.type_of(branch, &here, indent)?
-            });
         }
-        Ok(union(parts))
+        Ok(Shape::AnyOf(branches))
     }
 }
 
+/// The members of an object schema.
+pub(crate) struct Members<'s> {
+    /// The properties, in the schema's order.
+    pub(crate) properties: Vec<(&'s str, &'s Value)>,
+    /// The names in `required`.
+    pub(crate) required: Vec<&'s str>,
+    /// Whether keys not listed are allowed (`additionalProperties` absent or `true`).
+    pub(crate) open: bool,
+}
+
+impl<'s> Members<'s> {
+    /// Reads them from `map`; every required name, and every name of `named` (keys the caller
+    /// types itself), must be a property. `additionalProperties` other than a boolean fails.
+    pub(crate) fn of(
+        map: &'s Map<String, Value>,
+        at: &str,
+        named: &[&str],
+    ) -> Result<Members<'s>, String> {
+        let properties: Vec<(&str, &Value)> = match map.get("properties") {
+            None => Vec::new(),
+            Some(Value::Object(properties)) => properties
+                .iter()
+                .map(|(name, schema)| (name.as_str(), schema))
+                .collect(),
+            Some(_) => return Err(format!("{at}/properties is not an object")),
+        };
+        let required: Vec<&str> = match map.get("required") {
+            None => Vec::new(),
+            Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
+            Some(_) => return Err(format!("{at}/required is not an array")),
+        };
+        let has = |name: &str| properties.iter().any(|(property, _)| *property == name);
+        if let Some(name) = required.iter().find(|name| !has(name)) {
+            return Err(format!(
+                "{at}: required `{name}` is not among the properties"
+            ));
+        }
+        if let Some(name) = named.iter().find(|name| !has(name)) {
+            return Err(format!("{at}: `{name}` is not among the properties"));
+        }
+        let open = match map.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => true,
+            Some(Value::Bool(false)) => false,
+            Some(_) => {
+                return Err(format!(
+                    "{at}/additionalProperties: only true or false can be translated"
+                ));
+            }
+        };
+        Ok(Members {
+            properties,
+            required,
+            open,
+        })
+    }
+}
+
+/// The JSON type names `type` may hold.
+const JSON_TYPES: &[&str] = &[
+    "null", "boolean", "integer", "number", "string", "array", "object",
+];
+
+/// The patterns of schema the generated schemas use, each of which becomes a type (see
+/// [`Generator::shape`]); the TypeScript and the Python generator translate these and nothing
+/// else.
+pub(crate) enum Shape<'a> {
+    /// `true`, or no keyword that constrains the type: any value.
+    Anything,
+    /// `false`: no value.
+    Nothing,
+    /// A `$ref` to the named schema (which exists).
+    Ref(&'a str),
+    /// `{"if": {"type": "null"}, "else": X}`: null, or X.
+    Nullable(&'a Value),
+    /// `{"if": {"type": "object"}, "then": X}`: X when an object, else any other value.
+    IfObject(&'a Value),
+    /// `anyOf`: any of the branches.
+    AnyOf(&'a [Value]),
+    /// `const`: that value.
+    Const(&'a Value),
+    /// `enum`: one of the values.
+    Enum(&'a [Value]),
+    /// `type`: one of the JSON types named (known ones), with the rest of the schema
+    /// (`items`, `properties`, ...).
+    Types(Vec<&'a str>, &'a Map<String, Value>),
+}
+
 /// `X` of `{"if": {"type": "null"}, "else": X}` (nothing else but annotations): null, or X.
-fn nullable_inner(schema: &Value) -> Option<&Value> {
+pub(crate) fn nullable_inner(schema: &Value) -> Option<&Value> {
     let map = schema.as_object()?;
     let structural_ok = map
         .keys()
@@ -738,7 +712,7 @@ fn code(value: &Value) -> String {
 /// `export type name = ts;`, with a long union put one member per line.
 fn type_alias(name: &str, ts: &str) -> String {
     let line = format!("export type {name} = {ts};\n");
-    let members = split_union(ts);
+    let members = split_outside(ts, '|');
     if line.len() <= WIDTH + 1 || members.len() < 2 {
         return line;
     }
@@ -750,11 +724,13 @@ fn type_alias(name: &str, ts: &str) -> String {
     out
 }
 
-/// The top-level members of a union type (`|` outside brackets and string literals).
-fn split_union(ts: &str) -> Vec<&str> {
+/// `text` split at each `separator` outside brackets (`()`, `{}`, `[]`, `<>`) and string
+/// literals, each part trimmed: the members of a union type (`|`), the arguments of a Python
+/// `X[...]` (`,`).
+pub(crate) fn split_outside(text: &str, separator: char) -> Vec<&str> {
     let mut members = Vec::new();
     let (mut depth, mut in_string, mut escaped, mut start) = (0i32, false, false, 0);
-    for (index, c) in ts.char_indices() {
+    for (index, c) in text.char_indices() {
         if in_string {
             match c {
                 _ if escaped => escaped = false,
@@ -768,14 +744,14 @@ fn split_union(ts: &str) -> Vec<&str> {
             '"' => in_string = true,
             '(' | '{' | '[' | '<' => depth += 1,
             ')' | '}' | ']' | '>' => depth -= 1,
-            '|' if depth == 0 => {
-                members.push(ts[start..index].trim());
+            _ if c == separator && depth == 0 => {
+                members.push(text[start..index].trim());
                 start = index + 1;
             }
             _ => {}
         }
     }
-    members.push(ts[start..].trim());
+    members.push(text[start..].trim());
     members
 }
 
@@ -790,7 +766,31 @@ fn union(parts: impl IntoIterator<Item = String>) -> String {
     seen.join(" | ")
 }
 
-fn description(schema: &Value) -> &str {
+/// The description of a named schema, with the known values of an enum (the `const`s of its
+/// `anyOf`) listed after it, each with what it means.
+pub(crate) fn documentation(schema: &Value) -> String {
+    let mut doc = description(schema).to_owned();
+    if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
+        let known: Vec<String> = branches
+            .iter()
+            .filter_map(|branch| {
+                let value = branch.get("const")?;
+                let meaning = branch.get("description").and_then(Value::as_str);
+                Some(match meaning {
+                    Some(meaning) => format!("- {}: {meaning}", code(value)),
+                    None => format!("- {}", code(value)),
+                })
+            })
+            .collect();
+        if !known.is_empty() {
+            doc.push_str("\n\n");
+            doc.push_str(&known.join("\n"));
+        }
+    }
+    doc
+}
+
+pub(crate) fn description(schema: &Value) -> &str {
     schema
         .get("description")
         .and_then(Value::as_str)
@@ -815,7 +815,7 @@ fn property_key(name: &str) -> String {
 }
 
 /// `hydrated_template` → `HydratedTemplate`.
-fn pascal_case(snake: &str) -> String {
+pub(crate) fn pascal_case(snake: &str) -> String {
     snake
         .split('_')
         .map(|word| {
