@@ -245,25 +245,27 @@ fn is_word_start(c: char) -> bool {
 pub fn is_json_number(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
+    // Moves `i` past a run of digits; returns how many there were.
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
     if b.get(i) == Some(&b'-') {
         i += 1;
     }
     match b.get(i) {
         Some(b'0') => i += 1,
         Some(c) if c.is_ascii_digit() => {
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
+            digits(&mut i);
         }
         _ => return false,
     }
     if b.get(i) == Some(&b'.') {
         i += 1;
-        let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == start {
+        if digits(&mut i) == 0 {
             return false;
         }
     }
@@ -272,11 +274,7 @@ pub fn is_json_number(s: &str) -> bool {
         if matches!(b.get(i), Some(b'+' | b'-')) {
             i += 1;
         }
-        let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == start {
+        if digits(&mut i) == 0 {
             return false;
         }
     }
@@ -692,33 +690,39 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn parse_object(&mut self) -> Result<Node, ParseError> {
-        let open = self.pos;
-        self.bump(); // '{'
-        let here = self.pointer();
-        let mut members: Vec<(String, Node)> = Vec::new();
-        let mut after_comma = false;
+    /// Moves a container's loop (`what`: "object" or "array", opened at `open`, closed by
+    /// `close`, at pointer `here`) to its next member: skips trivia and commas (repairing
+    /// doubled ones) and returns `Ok(true)` at the start of a member, for the caller to parse,
+    /// or consumes the closing character (repairing a trailing comma) and returns `Ok(false)`.
+    /// `last` is the pointer of the member before, if any, and `after_comma` whether a comma
+    /// followed it; a member with no comma before it is repaired as a missing comma when
+    /// `may_start` accepts its first character, and is an error otherwise.
+    fn next_member(
+        &mut self,
+        (open, close, what, here): (usize, char, &str, &str),
+        last: Option<String>,
+        after_comma: &mut bool,
+        may_start: impl Fn(char) -> bool,
+    ) -> Result<bool, ParseError> {
         loop {
             self.skip_trivia()?;
-            let last = members
-                .last()
-                .map(|(k, _)| zapi_webhooks::diagnostics::push(here.clone(), k));
             match self.peek() {
-                None => return Err(self.error_at(open, "object is never closed")),
-                Some('}') => {
+                None => return Err(self.error_at(open, format!("{what} is never closed"))),
+                Some(c) if c == close => {
                     self.bump();
-                    self.trailing_comma(after_comma, last, &here);
-                    return Ok(Node::Object(members));
+                    self.trailing_comma(*after_comma, last, here);
+                    return Ok(false);
                 }
                 Some(',') => {
                     self.bump();
-                    after_comma = self.comma(after_comma, last, &here, "object");
+                    *after_comma = self.comma(*after_comma, last.clone(), here, what);
                 }
-                Some(_) => {
-                    if let Some(at) = last.filter(|_| !after_comma) {
-                        if !matches!(self.peek(), Some(c) if c == '"' || c == '\'' || is_word_start(c))
-                        {
-                            return Err(self.error("expected `,` or `}` after an object member"));
+                Some(c) => {
+                    if let Some(at) = last.filter(|_| !*after_comma) {
+                        if !may_start(c) {
+                            return Err(self.error(format!(
+                                "expected `,` or `{close}` after an {what} member"
+                            )));
                         }
                         self.repair(
                             RepairKind::MissingComma,
@@ -726,33 +730,52 @@ impl<'a> Parser<'a> {
                             format!("missing comma inserted after {at}"),
                         );
                     }
-                    let key = self.parse_key()?;
-                    self.skip_trivia()?;
-                    if self.peek() != Some(':') {
-                        return Err(self.error(format!(
-                            "expected `:` after the key {}",
-                            escape_string(&key)
-                        )));
-                    }
-                    self.bump();
-                    self.path.push(key.clone());
-                    let value = self.parse_value();
-                    let pointer = self.pointer();
-                    self.path.pop();
-                    let value = value?;
-                    if let Some(slot) = members.iter_mut().find(|(k, _)| *k == key) {
-                        let message = format!(
-                            "duplicate key {pointer}: kept the last value {}, dropped {}",
-                            short(&value),
-                            short(&slot.1)
-                        );
-                        slot.1 = value;
-                        self.repair(RepairKind::DuplicateKey, pointer, message);
-                    } else {
-                        members.push((key, value));
-                    }
-                    after_comma = false;
+                    *after_comma = false;
+                    return Ok(true);
                 }
+            }
+        }
+    }
+
+    fn parse_object(&mut self) -> Result<Node, ParseError> {
+        let open = self.pos;
+        self.bump(); // '{'
+        let here = self.pointer();
+        let mut members: Vec<(String, Node)> = Vec::new();
+        let mut after_comma = false;
+        loop {
+            let last = members
+                .last()
+                .map(|(k, _)| zapi_webhooks::diagnostics::push(here.clone(), k));
+            let may_start = |c: char| c == '"' || c == '\'' || is_word_start(c);
+            let container = (open, '}', "object", here.as_str());
+            if !self.next_member(container, last, &mut after_comma, may_start)? {
+                return Ok(Node::Object(members));
+            }
+            let key = self.parse_key()?;
+            self.skip_trivia()?;
+            if self.peek() != Some(':') {
+                return Err(self.error(format!(
+                    "expected `:` after the key {}",
+                    escape_string(&key)
+                )));
+            }
+            self.bump();
+            self.path.push(key.clone());
+            let value = self.parse_value();
+            let pointer = self.pointer();
+            self.path.pop();
+            let value = value?;
+            if let Some(slot) = members.iter_mut().find(|(k, _)| *k == key) {
+                let message = format!(
+                    "duplicate key {pointer}: kept the last value {}, dropped {}",
+                    short(&value),
+                    short(&slot.1)
+                );
+                slot.1 = value;
+                self.repair(RepairKind::DuplicateKey, pointer, message);
+            } else {
+                members.push((key, value));
             }
         }
     }
@@ -764,34 +787,15 @@ impl<'a> Parser<'a> {
         let mut items: Vec<Node> = Vec::new();
         let mut after_comma = false;
         loop {
-            self.skip_trivia()?;
             let last = items.len().checked_sub(1).map(|i| format!("{here}/{i}"));
-            match self.peek() {
-                None => return Err(self.error_at(open, "array is never closed")),
-                Some(']') => {
-                    self.bump();
-                    self.trailing_comma(after_comma, last, &here);
-                    return Ok(Node::Array(items));
-                }
-                Some(',') => {
-                    self.bump();
-                    after_comma = self.comma(after_comma, last, &here, "array");
-                }
-                Some(_) => {
-                    if let Some(at) = last.filter(|_| !after_comma) {
-                        self.repair(
-                            RepairKind::MissingComma,
-                            at.clone(),
-                            format!("missing comma inserted after {at}"),
-                        );
-                    }
-                    self.path.push(items.len().to_string());
-                    let value = self.parse_value();
-                    self.path.pop();
-                    items.push(value?);
-                    after_comma = false;
-                }
+            let container = (open, ']', "array", here.as_str());
+            if !self.next_member(container, last, &mut after_comma, |_| true)? {
+                return Ok(Node::Array(items));
             }
+            self.path.push(items.len().to_string());
+            let value = self.parse_value();
+            self.path.pop();
+            items.push(value?);
         }
     }
 }

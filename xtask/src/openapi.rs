@@ -1,16 +1,15 @@
-//! `cargo xtask openapi [--check]`: writes `schemas/openapi.json`, an OpenAPI 3.1 document that
+//! `schemas/openapi.json`, written by `cargo xtask codegen`: an OpenAPI 3.1 document that
 //! describes every callback as a webhook (its body is the permissive JSON Schema of that
 //! callback, and every fixture of that callback is a named example) and the
 //! webhook-configuration endpoints as paths.
 //!
-//! The schemas are the ones `cargo xtask schemas` writes: each file's `$defs` move to
+//! The schemas are the JSON Schemas codegen writes beside it: each file's `$defs` move to
 //! `components/schemas` and every `#/$defs/X` becomes `#/components/schemas/X`. A name defined
 //! by two files must mean the same schema in both (it is then shared); otherwise generation
 //! fails, naming both files.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Value, json};
@@ -18,43 +17,14 @@ use zapi_webhooks::CallbackType;
 use zapi_webhooks::schema::{Flavor, Target, schema};
 use zapi_webhooks::webhook_config::WebhookEndpoint;
 
-use crate::schemas::{check_flag, ensure_file_contents, report};
-use crate::workspace_root;
-
-/// The command that regenerates the document, named in every drift message.
-const FIX: &str = crate::codegen::FIX;
-
-/// Where the document is written, relative to the workspace root.
-pub(crate) const OUTPUT: &str = "schemas/openapi.json";
+/// Where the document is written, relative to `schemas/`.
+pub(crate) const OUTPUT: &str = "openapi.json";
 
 /// What a `$ref` to a component schema starts with.
 pub(crate) const SCHEMA_REF: &str = "#/components/schemas/";
 
 /// What a `$ref` to a definition of the same file starts with, in the generated JSON Schemas.
 const DEFS_REF: &str = "#/$defs/";
-
-/// Runs the command with its arguments.
-/// `cargo xtask openapi` is a shortcut for the OpenAPI part of `cargo xtask codegen`.
-pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let check = check_flag(args, "openapi")?;
-    let problems = generate(&workspace_root(), check)?;
-    Ok(report(
-        &problems,
-        check,
-        FIX,
-        "schemas/openapi.json is up to date",
-        "file(s)",
-    ))
-}
-
-/// Writes (or with `check`, only compares) [`OUTPUT`] under `root`; returns the problem
-/// lines, as [`ensure_file_contents`] does.
-pub(crate) fn generate(root: &Path, check: bool) -> Result<Vec<String>, String> {
-    let text = render(root)?;
-    Ok(ensure_file_contents(&root.join(OUTPUT), &text, check, FIX)?
-        .into_iter()
-        .collect())
-}
 
 /// The document as written to [`OUTPUT`]: pretty JSON and a final newline.
 pub fn render(root: &Path) -> Result<String, String> {
@@ -699,7 +669,7 @@ fn document(
 
     Ok(Document {
         openapi: "3.1.0",
-        generated: "Generated from the zapi-webhooks models by `cargo xtask codegen` (shortcut: `cargo xtask openapi`); do not edit by hand.",
+        generated: "Generated from the zapi-webhooks models by `cargo xtask codegen`; do not edit by hand.",
         info: json!({
             "title": "Z-API webhooks",
             "version": package.version,
@@ -734,20 +704,10 @@ fn document(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workspace_root;
 
     fn generated() -> Value {
         serde_json::from_str(&render(&workspace_root()).expect("renders")).expect("json")
-    }
-
-    /// Plain `cargo test` fails when the models or fixtures changed and the document was not
-    /// regenerated.
-    #[test]
-    fn committed_document_is_up_to_date() {
-        let root = workspace_root();
-        let text = render(&root).expect("renders");
-        let problem =
-            ensure_file_contents(&root.join(OUTPUT), &text, true, FIX).expect("check runs");
-        assert!(problem.is_none(), "{problem:?}");
     }
 
     #[test]

@@ -1,74 +1,104 @@
-//! The README's samples are real: the kinds table and the runs on `capture.ndjson` are re-run
-//! here and compared with what the README shows.
+//! The command samples of both READMEs (`README.md` at the root and this crate's) are real:
+//! trycmd runs every ```` ```console ```` block against the `zapi-webhooks` binary built here,
+//! from the repository root, and compares the output (`...` and `[..]` elide what varies; a
+//! `? N` line is the exit status). After a change of output, `TRYCMD=overwrite cargo test -p
+//! zapi-webhooks-cli --test readme` rewrites the samples; review the diff.
+//!
+//! trycmd skips, without failing, a command whose program it does not know, so a second test
+//! checks that every command of those blocks runs `zapi-webhooks`.
 
-use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+/// The READMEs whose samples run, relative to the repository root.
+const READMES: [&str; 2] = ["README.md", "crates/zapi-webhooks-cli/README.md"];
 
-fn readme() -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README")
+/// The binary's name in the samples.
+const BIN: &str = "zapi-webhooks";
+
+fn repository_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The body of the first fenced block opening with `fence` after `marker`.
-fn block_after<'a>(text: &'a str, marker: &str, fence: &str) -> &'a str {
-    let from = text
-        .find(marker)
-        .unwrap_or_else(|| panic!("{marker} not in README"));
-    let rest = &text[from..];
-    let open = rest
-        .find(fence)
-        .unwrap_or_else(|| panic!("no {fence} after {marker}"))
-        + fence.len();
-    let body = &rest[open..];
-    let close = body.find("\n```").expect("closing fence");
-    &body[..close]
+fn read(relative: &str) -> String {
+    let path = repository_root().join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("read {relative}: {err}"))
 }
 
-#[test]
-fn kinds_table_is_current() {
-    let text = readme();
-    let shown = block_after(&text, "## Kinds", "```text\n");
-    let output = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks"))
-        .arg("kinds")
-        .output()
-        .expect("runs");
-    let actual = String::from_utf8(output.stdout).expect("UTF-8");
-    assert_eq!(shown, actual.trim_end(), "README kinds table is stale");
-}
-
-#[test]
-fn capture_samples_are_current() {
-    let text = readme();
-    let capture = block_after(&text, "`capture.ndjson` (line 5", "```json\n");
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(dir.path().join("capture.ndjson"), format!("{capture}\n")).expect("write");
-
-    let session = block_after(&text, "`capture.ndjson` (line 5", "```console\n");
-    let mut last_status = None;
-    let mut checked = 0;
-    for step in session.split("$ ").filter(|s| !s.is_empty()) {
-        let (command, shown) = step.split_once('\n').unwrap_or((step, ""));
-        let shown = shown.trim_end();
-        if command == "echo $?" {
-            assert_eq!(Some(shown.to_owned()), last_status, "exit status");
-            continue;
+/// The bodies of the fenced blocks of `text` whose info string starts with `lang`.
+fn blocks<'a>(text: &'a str, lang: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("```") {
+        let after = &rest[open + 3..];
+        let Some(line_end) = after.find('\n') else {
+            break;
+        };
+        let info = &after[..line_end];
+        let body = &after[line_end + 1..];
+        let close = body.find("```").unwrap_or(body.len());
+        if info.split(',').next() == Some(lang) && !info.contains("ignore") {
+            out.push(&body[..close]);
         }
-        let args: Vec<&str> = command.split_whitespace().collect();
-        assert_eq!(args[0], "zapi-webhooks", "{command}");
-        let output = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks"))
-            .args(&args[1..])
-            .current_dir(dir.path())
-            .output()
-            .expect("runs");
-        let actual = String::from_utf8(output.stdout).expect("UTF-8");
-        assert_eq!(
-            shown,
-            actual.trim_end(),
-            "README output of `{command}` is stale"
-        );
-        last_status = output.status.code().map(|code| code.to_string());
-        checked += 1;
+        rest = body.get(close + 3..).unwrap_or_default();
     }
-    assert_eq!(checked, 3);
+    out
+}
+
+#[test]
+fn readme_samples_match_the_binary() {
+    // The samples name paths relative to the repository root (`fixtures`, ...), as a reader
+    // who cloned it runs them; trycmd runs them in the current folder.
+    std::env::set_current_dir(repository_root()).expect("cd to the repository root");
+    let cases = trycmd::TestCases::new();
+    cases.register_bin(BIN, Path::new(env!("CARGO_BIN_EXE_zapi-webhooks")));
+    for readme in READMES {
+        cases.case(readme);
+    }
+    // The cases run when `cases` is dropped, failing the test on any difference.
+}
+
+#[test]
+fn every_sample_command_runs_the_binary() {
+    let mut commands = 0;
+    for readme in READMES {
+        for block in blocks(&read(readme), "console") {
+            for line in block.lines().filter(|line| line.starts_with("$ ")) {
+                assert!(
+                    line.starts_with(&format!("$ {BIN} ")),
+                    "{readme}: `{line}`: a ```console block runs only `{BIN}` (trycmd would skip \
+                     any other program without failing); show other commands in a ```sh block"
+                );
+                commands += 1;
+            }
+        }
+    }
+    // The root README's three and this crate's eight (`kinds` included, a block written by
+    // `cargo xtask codegen`): a sample that is no longer a ```console block is no longer run.
+    assert_eq!(
+        commands, 11,
+        "commands in the ```console blocks of {READMES:?}"
+    );
+}
+
+/// The capture the samples run on is the one this crate's README shows.
+#[test]
+fn the_capture_shown_is_the_capture_run() {
+    let readme = read("crates/zapi-webhooks-cli/README.md");
+    let marker = "[`tests/data/capture.ndjson`](tests/data/capture.ndjson)";
+    let from = readme.find(marker).expect("the README names the capture");
+    let shown = blocks(&readme[from..], "json")
+        .into_iter()
+        .next()
+        .expect("a ```json block after it");
+    assert_eq!(
+        shown,
+        read("crates/zapi-webhooks-cli/tests/data/capture.ndjson")
+    );
+}
+
+#[test]
+fn blocks_are_found_by_language() {
+    let text = "a\n```console\n$ x\n```\nb\n```sh\ny\n```\n```console,ignore\nz\n```\n";
+    assert_eq!(blocks(text, "console"), ["$ x\n"]);
+    assert_eq!(blocks(text, "sh"), ["y\n"]);
 }

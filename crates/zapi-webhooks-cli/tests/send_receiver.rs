@@ -263,70 +263,63 @@ fn https_with_the_ca_reaches_the_handler() {
     }
 }
 
-#[test]
-fn https_refuses_a_certificate_it_cannot_verify() {
-    let receiver = Receiver::start(Some("server"));
-    // Without --ca-cert only Mozilla's roots are trusted, and the test CA is not one of them.
-    let (code, summary) = send(&[
-        &receiver.url("https", "localhost"),
-        "--kind",
-        "text",
-        "--token",
-        TOKEN,
-    ]);
+/// Sends the text fixtures over HTTPS to a receiver serving the certificate `certificate`
+/// (with `extra` arguments), checks that every request failed to connect and none reached the
+/// handler, and returns the first connection error.
+fn refused_over_tls(certificate: &'static str, extra: &[&str]) -> String {
+    let receiver = Receiver::start(Some(certificate));
+    let url = receiver.url("https", "localhost");
+    let mut args = vec![url.as_str(), "--kind", "text", "--token", TOKEN];
+    args.extend(extra);
+    let (code, summary) = send(&args);
     assert_eq!(code, 1, "{summary}");
     assert_eq!(summary["status"], serde_json::json!({}));
     assert_eq!(summary["errors"], summary["sent"]);
-    let error = summary["failures"][0]["body"].as_str().expect("error");
-    assert!(error.contains("UnknownIssuer"), "{error}");
     assert!(receiver.seen().is_empty(), "the handler ran");
+    summary["failures"][0]["body"]
+        .as_str()
+        .expect("error")
+        .to_owned()
+}
+
+#[test]
+fn https_refuses_a_certificate_it_cannot_verify() {
+    // Without --ca-cert only Mozilla's roots are trusted, and the test CA is not one of them.
+    let error = refused_over_tls("server", &[]);
+    assert!(error.contains("UnknownIssuer"), "{error}");
 
     // The right CA, but a certificate for another name.
-    let receiver = Receiver::start(Some("wrong-name"));
     let ca = tls_dir().join("ca.pem");
-    let (code, summary) = send(&[
-        &receiver.url("https", "localhost"),
-        "--kind",
-        "text",
-        "--token",
-        TOKEN,
-        "--ca-cert",
-        ca.to_str().expect("UTF-8 path"),
-    ]);
-    assert_eq!(code, 1, "{summary}");
-    assert_eq!(summary["errors"], summary["sent"]);
-    let error = summary["failures"][0]["body"].as_str().expect("error");
+    let error = refused_over_tls(
+        "wrong-name",
+        &["--ca-cert", ca.to_str().expect("UTF-8 path")],
+    );
     assert!(
         error.contains("certificate not valid for name \"localhost\""),
         "{error}"
     );
-    assert!(receiver.seen().is_empty(), "the handler ran");
 }
 
 #[test]
 fn ca_cert_must_be_a_pem_certificate() {
-    let not_pem = tls_dir().join("README.md");
-    let output = bin()
-        .args(["send", "https://localhost:1/webhook", "--kind", "text"])
-        .arg("--ca-cert")
-        .arg(&not_pem)
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    // A usage error (exit status 2, nothing sent): the standard error of the run.
+    let refused = |ca_cert: &Path| {
+        let output = bin()
+            .args(["send", "https://localhost:1/webhook", "--kind", "text"])
+            .arg("--ca-cert")
+            .arg(ca_cert)
+            .output()
+            .expect("run");
+        assert_eq!(output.status.code(), Some(2), "{output:?}");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let stderr = refused(&tls_dir().join("README.md"));
     assert!(
         stderr.contains("--ca-cert")
             && stderr.contains("README.md")
             && stderr.contains("CERTIFICATE"),
         "{stderr}"
     );
-    let missing = tls_dir().join("missing.pem");
-    let output = bin()
-        .args(["send", "https://localhost:1/webhook", "--kind", "text"])
-        .arg("--ca-cert")
-        .arg(&missing)
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.pem"));
+    let stderr = refused(&tls_dir().join("missing.pem"));
+    assert!(stderr.contains("missing.pem"), "{stderr}");
 }

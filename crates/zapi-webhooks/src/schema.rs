@@ -211,7 +211,7 @@ fn config_schema<T: JsonSchema>(name: &str) -> Value {
 }
 
 /// Every schema file this crate generates: its path under `schemas/` and its contents. This is
-/// what `cargo xtask schemas` writes and `cargo xtask schemas --check` compares. Not part of the
+/// what `cargo xtask codegen` writes and `cargo xtask codegen --check` compares. Not part of the
 /// public API (used by `cargo xtask`).
 #[doc(hidden)]
 pub fn all_files() -> Vec<(String, Value)> {

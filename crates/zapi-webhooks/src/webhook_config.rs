@@ -284,7 +284,10 @@ mod tests {
         for &callback in CallbackType::ALL {
             let endpoint = WebhookEndpoint::Callback(callback);
             assert_eq!(
-                WebhookEndpoint::ALL.iter().filter(|e| **e == endpoint).count(),
+                WebhookEndpoint::ALL
+                    .iter()
+                    .filter(|e| **e == endpoint)
+                    .count(),
                 1
             );
             assert!(endpoint.path().starts_with("update-webhook-"), "{callback}");

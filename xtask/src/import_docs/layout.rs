@@ -65,29 +65,19 @@ impl Page {
 /// (from its `type`); this table pairs the two namings of a page, so the report
 /// puts an example of `ao-receber.md` next to the fixtures that came from
 /// `on-message-received.md`, and says which callback each page is about.
+// One page a line, as a table reads (rustfmt would split the long rows).
+#[rustfmt::skip]
 pub(super) const PAGES: &[(&str, &str, &str)] = &[
-    ("on-message-received.md", "ao-receber.md", "received"),
-    ("on-message-received-notify-fromme.md", "", "received"),
-    (
-        "on-whatsapp-message-status-changes.md",
-        "status-mensagem.md",
-        "message_status",
-    ),
-    ("on-webhook-connected.md", "ao-conectar.md", "connected"),
-    (
-        "on-whatsapp-disconnected.md",
-        "ao-desconectar.md",
-        "disconnected",
-    ),
-    ("on-message-send.md", "ao-enviar.md", "delivery"),
-    ("on-chat-presence.md", "chat-presence.md", "presence_chat"),
-    ("update-every-webhooks.md", "atualizar-todos.md", ""),
-    (
-        "update-notify-sent-by-me.md",
-        "atualizar-notificar-enviadas.md",
-        "",
-    ),
-    ("introduction.md", "introducao.md", ""),
+    ("on-message-received.md",                "ao-receber.md",                  "received"),
+    ("on-message-received-notify-fromme.md",  "",                               "received"),
+    ("on-whatsapp-message-status-changes.md", "status-mensagem.md",             "message_status"),
+    ("on-webhook-connected.md",               "ao-conectar.md",                 "connected"),
+    ("on-whatsapp-disconnected.md",           "ao-desconectar.md",              "disconnected"),
+    ("on-message-send.md",                    "ao-enviar.md",                   "delivery"),
+    ("on-chat-presence.md",                   "chat-presence.md",               "presence_chat"),
+    ("update-every-webhooks.md",              "atualizar-todos.md",             ""),
+    ("update-notify-sent-by-me.md",           "atualizar-notificar-enviadas.md", ""),
+    ("introduction.md",                       "introducao.md",                  ""),
 ];
 
 /// A page id (`<lang>/<path>`) in the current naming: a `new-doc` page name

@@ -55,12 +55,13 @@
 //!
 //! The importer's tests run on `xtask/testdata/docs`, a small synthetic docs
 //! tree of our own (see its README) that exercises every repair. The drift
-//! check of the committed `fixtures/` against the real Z-API docs runs only
-//! when the environment variable `ZAPI_DOCS_DIR` names the docs folder (a
-//! relative path is relative to the workspace root):
-//! `ZAPI_DOCS_DIR=../shared/zapi-docs cargo test -p xtask`. Without it the
-//! test passes and says on stderr that the check was not run; with a path
-//! that is not a folder it fails.
+//! check of the committed `fixtures/` against the real Z-API docs is an
+//! `#[ignore]`d test, since the docs are not in the repository: run it with
+//! the environment variable `ZAPI_DOCS_DIR` naming the docs folder (a
+//! relative path is relative to the workspace root),
+//! `ZAPI_DOCS_DIR=../shared/zapi-docs cargo test -p xtask -- --ignored`
+//! (`.ci/run` does). Without the variable, or with a path that is not a
+//! folder, it fails.
 
 mod case_names;
 mod classify;

@@ -57,40 +57,36 @@ fn read_json(path: &Path) -> Value {
 }
 
 /// The docs folder named by [`DOCS_DIR_VAR`] (as written, and resolved
-/// against the workspace root), or `None` when the variable is unset.
-/// Panics, failing the test, when it is set but does not name a folder.
-fn docs_dir_from_env() -> Option<(String, PathBuf)> {
-    let value = std::env::var_os(DOCS_DIR_VAR)?;
-    let shown = value.to_string_lossy().into_owned();
+/// against the workspace root). Panics, failing the test, when the
+/// variable is unset or empty or does not name a folder.
+fn docs_dir_from_env() -> (String, PathBuf) {
+    let how = format!(
+        "run it with {DOCS_DIR_VAR}=../shared/zapi-docs cargo test -p xtask -- --ignored \
+         (a relative path is relative to the workspace root)"
+    );
+    let value = std::env::var_os(DOCS_DIR_VAR).unwrap_or_default();
     assert!(
         !value.is_empty(),
-        "{DOCS_DIR_VAR} is set but empty: set it to the Z-API webhook docs folder \
-         (e.g. {DOCS_DIR_VAR}=../shared/zapi-docs) or unset it to skip the drift check"
+        "the fixture drift check needs the Z-API webhook docs, and {DOCS_DIR_VAR} is not set: {how}"
     );
+    let shown = value.to_string_lossy().into_owned();
     let path = workspace_root().join(&value);
     assert!(
         path.is_dir(),
         "{DOCS_DIR_VAR}={shown}: {} is missing or not a folder (expected the Z-API webhook \
-         docs, with pt/ and en/); fix the path or unset {DOCS_DIR_VAR} to skip the drift check",
+         docs, with pt/ and en/, or a checkout of their repository); {how}",
         path.display()
     );
-    Some((shown, path))
+    (shown, path)
 }
 
-/// The drift check: the committed fixtures match the real docs. Runs only
-/// when [`DOCS_DIR_VAR`] is set; says on stderr (not captured by the
-/// test harness) whether it ran.
+/// The drift check: the committed fixtures match the real docs. Ignored by
+/// plain `cargo test` (the docs are not in the repository); `.ci/run` runs
+/// it by name with [`DOCS_DIR_VAR`] set, and it fails without the docs.
 #[test]
+#[ignore = "needs the Z-API docs: ZAPI_DOCS_DIR=../shared/zapi-docs cargo test -p xtask -- --ignored"]
 fn fixtures_are_up_to_date_with_the_shared_docs() {
-    let Some((shown, docs)) = docs_dir_from_env() else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "NOTE: fixture drift check NOT run: {DOCS_DIR_VAR} is not set; to run it: \
-             {DOCS_DIR_VAR}=../shared/zapi-docs cargo test -p xtask \
-             (a relative path is relative to the workspace root)"
-        );
-        return;
-    };
+    let (shown, docs) = docs_dir_from_env();
     let opts = Options {
         docs: docs.clone(),
         fixtures: workspace_root().join("fixtures"),
