@@ -258,32 +258,7 @@ impl Callback {
         self.collect_unmodeled(&mut String::new(), &mut out);
         out
     }
-}
 
-/// Parses a webhook body given as text, like [`Callback::from_slice`].
-///
-/// ```
-/// let callback: zapi_webhooks::Callback = r#"{"type":"ConnectedCallback"}"#.parse()?;
-/// assert_eq!(callback.kind().to_string(), "connected");
-/// # Ok::<(), zapi_webhooks::ParseError>(())
-/// ```
-impl std::str::FromStr for Callback {
-    type Err = ParseError;
-
-    fn from_str(body: &str) -> Result<Callback, ParseError> {
-        Callback::from_slice(body.as_bytes())
-    }
-}
-
-impl<'de> Deserialize<'de> for Callback {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(CallbackVisitor)
-    }
-}
-
-struct CallbackVisitor;
-
-impl Callback {
     /// A repeated `type` key: the last one wins, as in `serde_json::Value`. If it names another
     /// callback, what was read so far moves to that callback's model (losslessly, through its
     /// JSON), so the result is what a single `type` with the last value would give.
@@ -309,6 +284,29 @@ impl Callback {
         Ok(callback)
     }
 }
+
+/// Parses a webhook body given as text, like [`Callback::from_slice`].
+///
+/// ```
+/// let callback: zapi_webhooks::Callback = r#"{"type":"ConnectedCallback"}"#.parse()?;
+/// assert_eq!(callback.kind().to_string(), "connected");
+/// # Ok::<(), zapi_webhooks::ParseError>(())
+/// ```
+impl std::str::FromStr for Callback {
+    type Err = ParseError;
+
+    fn from_str(body: &str) -> Result<Callback, ParseError> {
+        Callback::from_slice(body.as_bytes())
+    }
+}
+
+impl<'de> Deserialize<'de> for Callback {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(CallbackVisitor)
+    }
+}
+
+struct CallbackVisitor;
 
 impl<'de> Visitor<'de> for CallbackVisitor {
     type Value = Callback;
