@@ -77,7 +77,7 @@ fn check(input: &[u8]) {
     lossless(&value, &callback);
     // Cheap accessors must not panic on anything that parsed.
     let _ = (
-        callback.kind_name(),
+        callback.kind(),
         callback.type_value(),
         callback.unmodeled(),
     );

@@ -3,7 +3,7 @@
 export type * from "./index.js";
 
 /** The version of this package: the version of the zapi-webhooks crates it was generated from. */
-export declare const version: "0.1.0";
+export declare const version: "0.2.0";
 
 /**
  * The callback names. Each has `schemas/<name>.schema.json` (and `schemas/strict/`), and its examples are

@@ -37,6 +37,8 @@ export type Callback =
  * exactly one content key (text, image, notification, ...) tells the kind.
  */
 export interface ReceivedCallback {
+  /** Tracing ids Z-API attaches to the delivery, seen in real deliveries. May be absent or null. */
+  _traceContext?: TraceContext | null;
   /**
    * An audio or voice note. Content key: when present (and not null) the message kind is `audio`.
    * May be absent or null.
@@ -129,6 +131,11 @@ export interface ReceivedCallback {
    * Who may use a group's invite link (`GROUP_MEMBER_LINK_PROPERTY_UPDATE`). May be absent or null.
    */
   linkMode?: LinkMode | null;
+  /**
+   * A list of options sent from the API, seen in real deliveries. Content key: when present (and
+   * not null) the message kind is `list_message`. May be absent or null.
+   */
+  listMessage?: ListMessage | null;
   /**
    * A row chosen in an option list. Content key: when present (and not null) the message kind is
    * `list_response`. May be absent or null.
@@ -404,6 +411,11 @@ export interface DisconnectedCallback {
   /** When it was disconnected (seconds in the docs' example). May be absent or null. */
   momment?: Timestamp | null;
   /**
+   * The phone number that was connected, seen in real deliveries (and in the docs' unmerged
+   * branch). May be absent or null.
+   */
+  phone?: string | null;
+  /**
    * The callback type: `DisconnectedCallback` or `DisconnectedCallBack`. Required here so that
    * `Callback` can be narrowed on it (the JSON Schema also accepts a body without it).
    */
@@ -456,6 +468,15 @@ export interface ReceivedButtonsResponse extends ReceivedCallback {
  */
 export interface ReceivedListResponse extends ReceivedCallback {
   listResponseMessage: ListResponse;
+}
+
+/**
+ * Kind `list_message`: a `ReceivedCallback` whose `listMessage` is present and not null.
+ *
+ * A list of options sent from the API, seen in real deliveries.
+ */
+export interface ReceivedListMessage extends ReceivedCallback {
+  listMessage: ListMessage;
 }
 
 /**
@@ -705,6 +726,7 @@ export interface ReceivedKinds {
   reaction: ReceivedReaction;
   buttons_response: ReceivedButtonsResponse;
   list_response: ReceivedListResponse;
+  list_message: ReceivedListMessage;
   buttons_message: ReceivedButtonsMessage;
   pix_key: ReceivedPixKey;
   carousel: ReceivedCarousel;
@@ -1010,6 +1032,27 @@ export interface LabelAssociation {
  */
 export type LinkMode = "ADMIN_LINK" | "ALL_MEMBER_LINK" | (string & {});
 
+/**
+ * A list of options sent from the API (WhatsApp's list message): a text, the button that opens the
+ * list, and the list's sections of rows. The answer comes back as a `listResponseMessage`.
+ */
+export interface ListMessage {
+  /** Label of the button that opens the list. May be absent or null. */
+  buttonText?: string | null;
+  /** Body text of the message. May be absent or null. */
+  description?: string | null;
+  /** Footer text. May be absent or null. */
+  footerText?: string | null;
+  /** WhatsApp's list type, e.g. `SINGLE_SELECT`. May be absent or null. */
+  listType?: string | null;
+  /** The sections of the list. May be absent or null. */
+  sections?: ListSection[] | null;
+  /** Title of the message. May be absent or null. */
+  title?: string | null;
+  /** A key not described here, kept as sent. */
+  [key: string]: unknown;
+}
+
 /** The answer to an option list: which row was chosen. */
 export interface ListResponse {
   /** Text of the chosen option. May be absent or null. */
@@ -1017,6 +1060,31 @@ export interface ListResponse {
   /** Id of the chosen row. May be absent or null. */
   selectedRowId?: string | null;
   /** Title of the list. May be absent or null. */
+  title?: string | null;
+  /** A key not described here, kept as sent. */
+  [key: string]: unknown;
+}
+
+/** One option of a list message. */
+export interface ListRow {
+  /** Text under the title. May be absent or null. */
+  description?: string | null;
+  /**
+   * Id of the option: what a `listResponseMessage` sends back as `selectedRowId`. May be absent or
+   * null.
+   */
+  rowId?: string | null;
+  /** Title of the option. May be absent or null. */
+  title?: string | null;
+  /** A key not described here, kept as sent. */
+  [key: string]: unknown;
+}
+
+/** A section of a list message: a title and its rows. */
+export interface ListSection {
+  /** The options of the section. May be absent or null. */
+  rows?: ListRow[] | null;
+  /** Title of the section. May be absent or null. */
   title?: string | null;
   /** A key not described here, kept as sent. */
   [key: string]: unknown;
@@ -1563,6 +1631,19 @@ export interface Text {
 export type Timestamp = number | string;
 
 /**
+ * The tracing context Z-API attaches to a delivery (`_traceContext`), seen in real deliveries from
+ * 2025 on, call notifications included.
+ */
+export interface TraceContext {
+  /** Id of the span. May be absent or null. */
+  spanId?: string | null;
+  /** Id of the trace. May be absent or null. */
+  traceId?: string | null;
+  /** A key not described here, kept as sent. */
+  [key: string]: unknown;
+}
+
+/**
  * State of a payment transaction. Known values are listed; any other string is accepted too.
  *
  * - `COLLECT_SUCCESS`: A payment request was paid.
@@ -1658,7 +1739,7 @@ export interface VideoNote {
 export type WebhookUrl = string;
 
 /** The version of this package: the version of the zapi-webhooks crates it was generated from. */
-export declare const version: "0.1.0";
+export declare const version: "0.2.0";
 
 /**
  * The callback names. Each has `schemas/<name>.schema.json` (and `schemas/strict/`), and its examples are

@@ -342,7 +342,7 @@ fn notification_list() -> Result<String, String> {
     let text = format!(
         "Notifications (`notification` kind) carry a `NotificationType`, which knows every \
          value in the docs, those listed only in the notifications section included ({}); an \
-         unseen value is kept as `Unknown`. The parameters are in the envelope: {labels} \
+         unseen value is kept, read with `as_str()`. The parameters are in the envelope: {labels} \
          (strings, or label objects for chat labels), {parameters}.",
         code_list(NotificationType::KNOWN.iter().copied(), ", "),
     );

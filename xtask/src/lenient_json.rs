@@ -359,7 +359,7 @@ impl<'a> Parser<'a> {
 
     fn pointer(&self) -> String {
         self.path.iter().fold(String::new(), |pointer, token| {
-            zapi_webhooks::json_pointer::push(pointer, token)
+            zapi_webhooks::diagnostics::push(pointer, token)
         })
     }
 
@@ -383,7 +383,7 @@ impl<'a> Parser<'a> {
             None => {
                 let message = format!(
                     "leading comma removed at the start of the {what} {}",
-                    zapi_webhooks::json_pointer::display(here)
+                    zapi_webhooks::diagnostics::display(here)
                 );
                 self.repair(RepairKind::DoubledComma, here.to_owned(), message);
                 after_comma
@@ -424,7 +424,7 @@ impl<'a> Parser<'a> {
                     let pointer = self.pointer();
                     let message = format!(
                         "comment `{text}` removed in {}",
-                        zapi_webhooks::json_pointer::display(&pointer)
+                        zapi_webhooks::diagnostics::display(&pointer)
                     );
                     self.repair(RepairKind::Comment, pointer, message);
                 }
@@ -449,7 +449,7 @@ impl<'a> Parser<'a> {
                     let pointer = self.pointer();
                     let message = format!(
                         "comment `{text}` removed in {}",
-                        zapi_webhooks::json_pointer::display(&pointer)
+                        zapi_webhooks::diagnostics::display(&pointer)
                     );
                     self.repair(RepairKind::Comment, pointer, message);
                 }
@@ -473,7 +473,7 @@ impl<'a> Parser<'a> {
                     "single-quoted string {} -> {} at {}",
                     self.slice(start, self.pos),
                     escape_string(&s),
-                    zapi_webhooks::json_pointer::display(&pointer)
+                    zapi_webhooks::diagnostics::display(&pointer)
                 );
                 self.repair(RepairKind::SingleQuotedString, pointer, message);
                 Ok(Node::String(s))
@@ -522,7 +522,7 @@ impl<'a> Parser<'a> {
         let message = format!(
             "bare word {token} -> {} at {}",
             escape_string(token),
-            zapi_webhooks::json_pointer::display(&pointer)
+            zapi_webhooks::diagnostics::display(&pointer)
         );
         self.repair(RepairKind::BareWord, pointer, message);
         Ok(Node::String(token.to_owned()))
@@ -561,7 +561,7 @@ impl<'a> Parser<'a> {
         let message = format!(
             "{original} -> {} at {}",
             to_compact(&node),
-            zapi_webhooks::json_pointer::display(&pointer)
+            zapi_webhooks::diagnostics::display(&pointer)
         );
         self.repair(RepairKind::MongoWrapper, pointer, message);
         Ok(node)
@@ -604,7 +604,7 @@ impl<'a> Parser<'a> {
                             let pointer = self.pointer();
                             let message = format!(
                                 "invalid escape \\{other} -> {other} in the string at {}",
-                                zapi_webhooks::json_pointer::display(&pointer)
+                                zapi_webhooks::diagnostics::display(&pointer)
                             );
                             self.repair(RepairKind::InvalidEscape, pointer, message);
                         }
@@ -621,7 +621,7 @@ impl<'a> Parser<'a> {
                     let message = format!(
                         "raw control character U+{:04X} in the string at {} (written escaped)",
                         c as u32,
-                        zapi_webhooks::json_pointer::display(&pointer)
+                        zapi_webhooks::diagnostics::display(&pointer)
                     );
                     self.repair(RepairKind::ControlCharacter, pointer, message);
                 }
@@ -667,7 +667,7 @@ impl<'a> Parser<'a> {
             Some('\'') => {
                 let start = self.pos;
                 let key = self.parse_string()?;
-                let pointer = zapi_webhooks::json_pointer::push(self.pointer(), &key);
+                let pointer = zapi_webhooks::diagnostics::push(self.pointer(), &key);
                 let message = format!(
                     "single-quoted key {} -> {} at {pointer}",
                     self.slice(start, self.pos),
@@ -678,7 +678,7 @@ impl<'a> Parser<'a> {
             }
             Some(c) if is_word_start(c) => {
                 let key = self.read_token().to_owned();
-                let pointer = zapi_webhooks::json_pointer::push(self.pointer(), &key);
+                let pointer = zapi_webhooks::diagnostics::push(self.pointer(), &key);
                 let message = format!("unquoted key {key} -> {} at {pointer}", escape_string(&key));
                 self.repair(RepairKind::UnquotedKey, pointer, message);
                 Ok(key)
@@ -746,7 +746,7 @@ impl<'a> Parser<'a> {
         loop {
             let last = members
                 .last()
-                .map(|(k, _)| zapi_webhooks::json_pointer::push(here.clone(), k));
+                .map(|(k, _)| zapi_webhooks::diagnostics::push(here.clone(), k));
             let may_start = |c: char| c == '"' || c == '\'' || is_word_start(c);
             let container = (open, '}', "object", here.as_str());
             if !self.next_member(container, last, &mut after_comma, may_start)? {
@@ -1166,7 +1166,7 @@ mod tests {
         let expected = serde_json::to_string_pretty(&value).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(to_pretty(&p.node), expected);
         assert_eq!(
-            zapi_webhooks::json_pointer::push(String::new(), "e/f~"),
+            zapi_webhooks::diagnostics::push(String::new(), "e/f~"),
             "/e~1f~0"
         );
     }

@@ -544,7 +544,7 @@ fn document(
             .get(name)
             .and_then(|s| s["description"].as_str())
             .ok_or_else(|| format!("components/schemas/{name} has no description"))?;
-        let endpoint = WebhookEndpoint::for_callback(callback);
+        let endpoint = WebhookEndpoint::Callback(callback);
         let [spelling, other_spelling] = callback.spellings();
         let mut description = format!(
             "{schema_description}\n\nZ-API POSTs this callback to the URL set with `PUT {}` (or \

@@ -13,7 +13,7 @@
 //!         "{} for instance {:?}: {} ({} bytes)",
 //!         webhook.path,
 //!         webhook.instance_id,
-//!         webhook.callback.kind_name(),
+//!         webhook.callback.kind().as_str(),
 //!         webhook.body.len(),
 //!     );
 //!     for value in &webhook.unexpected {
@@ -98,8 +98,9 @@ use axum::routing::{MethodRouter, post};
 use bytes::Bytes;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde_json::{Map, Value};
+use zapi_webhooks::Callback;
+use zapi_webhooks::diagnostics::UnexpectedValue;
 use zapi_webhooks::inspect::{Inspector, Problem};
-use zapi_webhooks::{Callback, UnexpectedValue};
 
 pub use config::{
     DEFAULT_BODY_LIMIT, DEFAULT_TOKEN_HEADER, QUERY_TOKEN_PARAMETER, TokenSettingError,

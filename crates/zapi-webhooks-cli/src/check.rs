@@ -130,7 +130,12 @@ mod tests {
         // Typed all the same: kept verbatim, written back as received.
         assert_eq!(report.lossless, Some(true));
         assert_eq!(report.callback, Some(CallbackType::Received));
-        assert_eq!(report.kind, Some("unknown"));
+        assert_eq!(
+            report.kind,
+            Some(zapi_webhooks::PayloadKind::Received(
+                zapi_webhooks::Kind::Unknown
+            ))
+        );
     }
 
     #[test]
@@ -200,7 +205,7 @@ mod tests {
             .check(br#"{"type":"FutureCallback","a":1}"#, Framing::File);
         assert!(report.valid);
         assert_eq!(report.callback, None);
-        assert_eq!(report.kind, Some("unknown"));
+        assert_eq!(report.kind, Some(zapi_webhooks::PayloadKind::Unknown));
         assert_eq!(report.lossless, Some(true));
     }
 }

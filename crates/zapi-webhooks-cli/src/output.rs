@@ -85,7 +85,7 @@ pub fn write_json_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) {
     let line = JsonLine {
         source,
         callback: report.callback.map(|c| c.as_str()),
-        kind: report.kind,
+        kind: report.kind.map(|kind| kind.as_str()),
         valid: report.valid,
         lossless: report.lossless,
         unmodeled: &report.unmodeled,
@@ -123,7 +123,7 @@ pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) 
     };
     let what = match (report.callback, report.kind) {
         (Some(callback), Some(kind)) => {
-            let mut what = if callback.as_str() == kind {
+            let mut what = if callback.as_str() == kind.as_str() {
                 callback.as_str().to_owned()
             } else {
                 format!("{}/{kind}", callback.as_str())
@@ -147,7 +147,7 @@ pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) 
         let _ = write!(
             out,
             "{separator}{}: {}",
-            zapi_webhooks::json_pointer::display(&problem.pointer),
+            zapi_webhooks::diagnostics::display(&problem.pointer),
             problem.message
         );
         separator = "; ";
@@ -156,7 +156,7 @@ pub fn write_human_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) 
         let _ = write!(
             out,
             "{separator}{}: not written back as received ({})",
-            zapi_webhooks::json_pointer::display(&diff.pointer),
+            zapi_webhooks::diagnostics::display(&diff.pointer),
             diff.description
         );
     }

@@ -72,7 +72,7 @@ impl Sink for Collector {
         let keep = match &self.kind {
             None => true,
             Some(kind) => {
-                Callback::from_slice(&body).is_ok_and(|callback| callback.kind_name() == kind)
+                Callback::from_slice(&body).is_ok_and(|callback| callback.kind().as_str() == kind)
             }
         };
         if keep {

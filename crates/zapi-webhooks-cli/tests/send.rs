@@ -140,7 +140,7 @@ fn fixtures_of_kind(kind: &str) -> Vec<Vec<u8>> {
     let mut bodies: Vec<Vec<u8>> = files
         .iter()
         .map(|path| std::fs::read(path).expect("fixture"))
-        .filter(|bytes| Callback::from_slice(bytes).is_ok_and(|c| c.kind_name() == kind))
+        .filter(|bytes| Callback::from_slice(bytes).is_ok_and(|c| c.kind().as_str() == kind))
         .collect();
     bodies.sort();
     assert!(!bodies.is_empty(), "no fixture of kind {kind}");

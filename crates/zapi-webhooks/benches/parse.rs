@@ -58,7 +58,7 @@ fn check_corpus() {
         let callback = serde_json::from_slice::<Callback>(&payload.bytes)
             .unwrap_or_else(|err| panic!("fixture {} does not parse: {err}", payload.path));
         assert_eq!(
-            callback.callback_type(),
+            callback.kind().callback_type(),
             Some(payload.family),
             "fixture {} parsed as the wrong callback",
             payload.path

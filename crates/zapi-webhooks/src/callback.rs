@@ -3,106 +3,31 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::mechanism::object::{Key, Object};
+use crate::diagnostics::{Difference, UnexpectedValue};
+use crate::mechanism::callback_types::callback_types;
+use crate::mechanism::object::Key;
 use crate::{
     ConnectedCallback, DeliveryCallback, DisconnectedCallback, Kind, MessageStatusCallback,
     ParseError, PresenceChatCallback, ReceivedCallback,
 };
 
-/// The callback types this crate models.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CallbackType {
-    /// `ReceivedCallback`: a message or notification.
-    Received,
-    /// `DeliveryCallback`: a message sent through the API left Z-API.
-    Delivery,
-    /// `MessageStatusCallback`: messages changed status.
-    MessageStatus,
-    /// `PresenceChatCallback`: a contact's presence in a chat.
-    PresenceChat,
-    /// `ConnectedCallback`: the instance connected.
-    Connected,
-    /// `DisconnectedCallback`: the instance disconnected.
-    Disconnected,
-}
-
-impl CallbackType {
-    /// Every callback type, in the order of the docs.
-    pub const ALL: &'static [CallbackType] = &[
-        CallbackType::Received,
-        CallbackType::Delivery,
-        CallbackType::MessageStatus,
-        CallbackType::PresenceChat,
-        CallbackType::Connected,
-        CallbackType::Disconnected,
-    ];
-
-    /// The `type` value as documented, e.g. `ReceivedCallback` (what a payload carries; see
-    /// [`CallbackType::spellings`] for every accepted form).
-    pub fn type_value(self) -> &'static str {
-        self.spellings()[0]
-    }
-
-    /// Every `type` value accepted for this callback: the documented one and the one spelled
-    /// with a capital B (`ReceivedCallBack`), which the docs also use.
-    pub fn spellings(self) -> [&'static str; 2] {
-        match self {
-            CallbackType::Received => ["ReceivedCallback", "ReceivedCallBack"],
-            CallbackType::Delivery => ["DeliveryCallback", "DeliveryCallBack"],
-            CallbackType::MessageStatus => ["MessageStatusCallback", "MessageStatusCallBack"],
-            CallbackType::PresenceChat => ["PresenceChatCallback", "PresenceChatCallBack"],
-            CallbackType::Connected => ["ConnectedCallback", "ConnectedCallBack"],
-            CallbackType::Disconnected => ["DisconnectedCallback", "DisconnectedCallBack"],
-        }
-    }
-
-    /// This crate's stable snake_case name for the callback, e.g. `message_status`: the
-    /// fixtures' folder names, the schema file names and the CLI's `callback` field. Also what
-    /// `Display` writes. Not a wire value: see [`CallbackType::type_value`] for that.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CallbackType::Received => "received",
-            CallbackType::Delivery => "delivery",
-            CallbackType::MessageStatus => "message_status",
-            CallbackType::PresenceChat => "presence_chat",
-            CallbackType::Connected => "connected",
-            CallbackType::Disconnected => "disconnected",
-        }
-    }
-
-    /// The callback type a payload's `type` value names, accepting every spelling in
-    /// [`CallbackType::spellings`]; `None` for anything else.
-    ///
-    /// ```
-    /// use zapi_webhooks::CallbackType;
-    /// assert_eq!(CallbackType::from_type_value("ReceivedCallBack"), Some(CallbackType::Received));
-    /// assert_eq!(CallbackType::from_type_value("received"), None);
-    /// ```
-    pub fn from_type_value(type_value: &str) -> Option<CallbackType> {
-        CallbackType::ALL
-            .iter()
-            .copied()
-            .find(|t| t.spellings().contains(&type_value))
-    }
-
-    /// The callback type whose snake_case name ([`CallbackType::as_str`]) is `name`.
-    ///
-    /// ```
-    /// use zapi_webhooks::CallbackType;
-    /// assert_eq!(CallbackType::from_name("message_status"), Some(CallbackType::MessageStatus));
-    /// assert_eq!(CallbackType::from_name("MessageStatusCallback"), None);
-    /// ```
-    pub fn from_name(name: &str) -> Option<CallbackType> {
-        CallbackType::ALL
-            .iter()
-            .copied()
-            .find(|t| t.as_str() == name)
-    }
+callback_types! {
+    /// A message or notification.
+    "ReceivedCallback" | "ReceivedCallBack" => Received(Box<ReceivedCallback>) as "received";
+    /// A message sent through the API left Z-API.
+    "DeliveryCallback" | "DeliveryCallBack" => Delivery(DeliveryCallback) as "delivery";
+    /// Messages changed status.
+    "MessageStatusCallback" | "MessageStatusCallBack" => MessageStatus(MessageStatusCallback) as "message_status";
+    /// A contact's presence in a chat.
+    "PresenceChatCallback" | "PresenceChatCallBack" => PresenceChat(PresenceChatCallback) as "presence_chat";
+    /// The instance connected.
+    "ConnectedCallback" | "ConnectedCallBack" => Connected(ConnectedCallback) as "connected";
+    /// The instance disconnected.
+    "DisconnectedCallback" | "DisconnectedCallBack" => Disconnected(DisconnectedCallback) as "disconnected";
 }
 
 /// Writes the snake_case name ([`CallbackType::as_str`]), like [`Kind`]'s `Display`.
@@ -112,55 +37,74 @@ impl fmt::Display for CallbackType {
     }
 }
 
-/// Any Z-API webhook body.
+/// What a payload is: the one answer to "which callback, and which kind of message?".
 ///
-/// Deserializing reads the object once. Keys before `type` are held as `Value`s until `type`
-/// says which model to fill; from there on every value goes straight into its typed field. A
-/// `type` this crate does not know (or no `type` at all) gives [`Callback::Unknown`] with the
-/// whole object.
-///
-/// Tolerant: every JSON object is a `Callback`. A known field whose JSON type is not the
-/// model's is kept verbatim ([`crate::Field::Unexpected`], [`crate::Content::Unexpected`]) and
-/// listed by [`Callback::unexpected`]; a `type` that is not a string gives
-/// [`Callback::Unknown`]. Only bytes that are not JSON, JSON that is not an object, and nesting
-/// beyond serde_json's recursion limit are errors. [`Callback::from_slice_strict`] refuses
-/// unexpected values too.
-///
-/// Repeated keys: the last value wins, as in `serde_json::Value` and in schema validators (for
-/// `type` too: the model is the one the last `type` names); earlier values are read tolerantly
-/// and replaced.
+/// Its `Display` (and [`PayloadKind::as_str`]) is the snake_case name the CLI's `kind` field,
+/// the fixtures' folders and the schema files use: the message kind for a received callback
+/// (`text`, `image`, ..., `waiting_message`, `unknown`), the callback type's name for the
+/// others (`message_status`, ...), and `unknown` for an unknown callback.
 ///
 /// ```
-/// use zapi_webhooks::{Callback, Content};
+/// use zapi_webhooks::{Callback, CallbackType, Kind, PayloadKind};
 ///
-/// let body = br#"{"type":"ReceivedCallback","phone":"5544999999999","text":{"message":"hi"}}"#;
-/// let callback = Callback::from_slice(body)?;
-/// if let Callback::Received(received) = &callback {
-///     if let Content::Text(text) = &received.content {
-///         assert_eq!(text.message.as_deref(), Some("hi"));
-///     }
-/// }
-/// // Lossless: writing it back gives the same JSON.
-/// assert_eq!(serde_json::to_value(&callback)?, serde_json::from_slice::<serde_json::Value>(body)?);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// let text = Callback::from_slice(br#"{"type":"ReceivedCallback","text":{"message":"hi"}}"#)?;
+/// assert_eq!(text.kind(), PayloadKind::Received(Kind::Text));
+/// assert_eq!(text.kind().to_string(), "text");
+/// assert_eq!(text.kind().callback_type(), Some(CallbackType::Received));
+///
+/// let status = Callback::from_slice(br#"{"type":"MessageStatusCallback","status":"READ"}"#)?;
+/// assert_eq!(status.kind(), PayloadKind::Callback(CallbackType::MessageStatus));
+/// assert_eq!(status.kind().as_str(), "message_status");
+///
+/// let other = Callback::from_slice(br#"{"type":"SomethingNew"}"#)?;
+/// assert_eq!(other.kind(), PayloadKind::Unknown);
+/// assert_eq!(other.kind().callback_type(), None);
+/// # Ok::<(), zapi_webhooks::ParseError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum Callback {
-    /// `ReceivedCallback` (or `ReceivedCallBack`).
-    Received(Box<ReceivedCallback>),
-    /// `DeliveryCallback`.
-    Delivery(DeliveryCallback),
-    /// `MessageStatusCallback`.
-    MessageStatus(MessageStatusCallback),
-    /// `PresenceChatCallback`.
-    PresenceChat(PresenceChatCallback),
-    /// `ConnectedCallback`.
-    Connected(ConnectedCallback),
-    /// `DisconnectedCallback`.
-    Disconnected(DisconnectedCallback),
-    /// A `type` this crate does not know, or none: the whole object, as sent.
-    Unknown(Map<String, Value>),
+pub enum PayloadKind {
+    /// A received callback, with the kind of its message.
+    Received(Kind),
+    /// A callback type other than [`CallbackType::Received`] (whose payloads are
+    /// [`PayloadKind::Received`]).
+    Callback(CallbackType),
+    /// A `type` this crate does not know, or none ([`Callback::Unknown`]).
+    Unknown,
+}
+
+impl PayloadKind {
+    /// The stable snake_case name (see [`PayloadKind`]); what `Display` writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PayloadKind::Received(kind) => kind.as_str(),
+            PayloadKind::Callback(callback) => callback.as_str(),
+            PayloadKind::Unknown => "unknown",
+        }
+    }
+
+    /// The callback type; `None` for an unknown callback.
+    pub fn callback_type(self) -> Option<CallbackType> {
+        match self {
+            PayloadKind::Received(_) => Some(CallbackType::Received),
+            PayloadKind::Callback(callback) => Some(callback),
+            PayloadKind::Unknown => None,
+        }
+    }
+
+    /// The message kind of a received callback; `None` for every other payload.
+    pub fn message_kind(self) -> Option<Kind> {
+        match self {
+            PayloadKind::Received(kind) => Some(kind),
+            PayloadKind::Callback(_) | PayloadKind::Unknown => None,
+        }
+    }
+}
+
+impl fmt::Display for PayloadKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl Callback {
@@ -222,57 +166,49 @@ impl Callback {
     /// assert_eq!(diff.pointer, "/connected");
     /// # Ok::<(), zapi_webhooks::ParseError>(())
     /// ```
-    pub fn lossless_difference(&self, original: &Value) -> Option<crate::json_pointer::Difference> {
+    pub fn lossless_difference(&self, original: &Value) -> Option<Difference> {
         crate::mechanism::lossless::difference(self, original)
     }
 
-    /// The callback type, or `None` for [`Callback::Unknown`].
-    pub fn callback_type(&self) -> Option<CallbackType> {
-        Some(match self {
-            Callback::Received(_) => CallbackType::Received,
-            Callback::Delivery(_) => CallbackType::Delivery,
-            Callback::MessageStatus(_) => CallbackType::MessageStatus,
-            Callback::PresenceChat(_) => CallbackType::PresenceChat,
-            Callback::Connected(_) => CallbackType::Connected,
-            Callback::Disconnected(_) => CallbackType::Disconnected,
-            Callback::Unknown(_) => return None,
-        })
+    /// What this payload is: the callback type and, for a received callback, its message kind
+    /// (see [`PayloadKind`]). The one way to ask; its `Display` is the snake_case name the
+    /// CLI, the fixtures and the schemas use.
+    pub fn kind(&self) -> PayloadKind {
+        match (self.callback_type(), self.message_kind()) {
+            (_, Some(kind)) => PayloadKind::Received(kind),
+            (Some(callback), None) => PayloadKind::Callback(callback),
+            (None, None) => PayloadKind::Unknown,
+        }
     }
 
     /// The `type` value exactly as sent, if there was a string one.
     pub fn type_value(&self) -> Option<&str> {
-        match self {
-            Callback::Received(c) => c.r#type.as_deref(),
-            Callback::Delivery(c) => c.r#type.as_deref(),
-            Callback::MessageStatus(c) => c.r#type.as_deref(),
-            Callback::PresenceChat(c) => c.r#type.as_deref(),
-            Callback::Connected(c) => c.r#type.as_deref(),
-            Callback::Disconnected(c) => c.r#type.as_deref(),
-            Callback::Unknown(map) => map.get("type").and_then(Value::as_str),
-        }
+        self.type_entry()
     }
 
-    /// The message kind ([`ReceivedCallback::kind`]) of a received callback; `None` for every
-    /// other callback. See [`Callback::kind_name`] for a name that covers every callback.
-    pub fn message_kind(&self) -> Option<Kind> {
-        match self {
-            Callback::Received(received) => Some(received.kind()),
-            _ => None,
-        }
+    /// The Z-API instance that sent the callback (`instanceId`), whatever the callback (for
+    /// [`Callback::Unknown`], its `instanceId` entry when that is a string).
+    ///
+    /// ```
+    /// let callback = zapi_webhooks::Callback::from_slice(br#"{"type":"ConnectedCallback","instanceId":"A1"}"#)?;
+    /// assert_eq!(callback.instance_id(), Some("A1"));
+    /// # Ok::<(), zapi_webhooks::ParseError>(())
+    /// ```
+    pub fn instance_id(&self) -> Option<&str> {
+        self.instance_id_entry()
     }
 
-    /// A stable snake_case name for what this payload is, whatever the callback: the message
-    /// kind's name for received callbacks (`text`, `image`, ..., `unknown`), the callback's name
-    /// ([`CallbackType::as_str`]) for the others (`message_status`, ...), and `unknown` for an
-    /// unknown callback. This is the CLI's `kind` field.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Callback::Received(received) => received.kind().as_str(),
-            Callback::Unknown(_) => "unknown",
-            other => other
-                .callback_type()
-                .map_or("unknown", CallbackType::as_str),
-        }
+    /// When the event happened, from the callback's own time field: `momment` (for a received
+    /// callback, [`ReceivedCallback::timestamp`]). `None` for a presence callback, whose only
+    /// time (`lastSeen`) is when the contact was last online, and for an unknown callback.
+    ///
+    /// ```
+    /// let callback = zapi_webhooks::Callback::from_slice(br#"{"type":"DisconnectedCallback","momment":1580163342}"#)?;
+    /// assert_eq!(callback.timestamp().and_then(|t| t.unix_millis()), Some(1_580_163_342_000));
+    /// # Ok::<(), zapi_webhooks::ParseError>(())
+    /// ```
+    pub fn timestamp(&self) -> Option<&crate::Timestamp> {
+        self.event_time()
     }
 
     /// The received callback, if this is one.
@@ -298,74 +234,29 @@ impl Callback {
     ///     "/isGroup: invalid type: integer `0`, expected a boolean",
     ///     "/image/width: invalid type: string \"640\", expected a non-negative integer",
     /// ]);
-    /// assert_eq!(callback.kind_name(), "image");
+    /// assert_eq!(callback.kind().to_string(), "image");
     /// # Ok::<(), zapi_webhooks::ParseError>(())
     /// ```
-    pub fn unexpected(&self) -> Vec<crate::UnexpectedValue> {
-        crate::mechanism::field_value::unexpected_values(self)
+    pub fn unexpected(&self) -> Vec<UnexpectedValue> {
+        let mut out = Vec::new();
+        self.collect_unexpected(&mut String::new(), &mut out);
+        out
     }
 
-    /// The keys nobody modeled, as JSON pointers, at every depth (see
-    /// [`crate::unmodeled_pointers`]).
+    /// The JSON pointers (RFC 6901) of every key that no model knows, at any depth, in the
+    /// order they were found. For an unknown callback, every top-level key but `type`.
+    ///
+    /// ```
+    /// let callback = zapi_webhooks::Callback::from_slice(
+    ///     br#"{"type":"ReceivedCallback","brandNew":1,"text":{"message":"hi","shiny":true}}"#,
+    /// )?;
+    /// assert_eq!(callback.unmodeled(), ["/text/shiny", "/brandNew"]);
+    /// # Ok::<(), zapi_webhooks::ParseError>(())
+    /// ```
     pub fn unmodeled(&self) -> Vec<String> {
-        crate::mechanism::field_value::unmodeled_pointers(self)
-    }
-}
-
-/// Parses a webhook body given as text, like [`Callback::from_slice`].
-///
-/// ```
-/// let callback: zapi_webhooks::Callback = r#"{"type":"ConnectedCallback"}"#.parse()?;
-/// assert_eq!(callback.kind_name(), "connected");
-/// # Ok::<(), zapi_webhooks::ParseError>(())
-/// ```
-impl std::str::FromStr for Callback {
-    type Err = ParseError;
-
-    fn from_str(body: &str) -> Result<Callback, ParseError> {
-        Callback::from_slice(body.as_bytes())
-    }
-}
-
-impl Serialize for Callback {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Callback::Received(c) => c.serialize(serializer),
-            Callback::Delivery(c) => c.serialize(serializer),
-            Callback::MessageStatus(c) => c.serialize(serializer),
-            Callback::PresenceChat(c) => c.serialize(serializer),
-            Callback::Connected(c) => c.serialize(serializer),
-            Callback::Disconnected(c) => c.serialize(serializer),
-            Callback::Unknown(map) => map.serialize(serializer),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Callback {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(CallbackVisitor)
-    }
-}
-
-struct CallbackVisitor;
-
-impl Callback {
-    fn empty_for(type_value: &str) -> Callback {
-        match CallbackType::from_type_value(type_value) {
-            Some(CallbackType::Received) => Callback::Received(Box::default()),
-            Some(CallbackType::Delivery) => Callback::Delivery(DeliveryCallback::default()),
-            Some(CallbackType::MessageStatus) => {
-                Callback::MessageStatus(MessageStatusCallback::default())
-            }
-            Some(CallbackType::PresenceChat) => {
-                Callback::PresenceChat(PresenceChatCallback::default())
-            }
-            Some(CallbackType::Connected) => Callback::Connected(ConnectedCallback::default()),
-            Some(CallbackType::Disconnected) => {
-                Callback::Disconnected(DisconnectedCallback::default())
-            }
-            None => Callback::Unknown(Map::new()),
-        }
+        let mut out = Vec::new();
+        self.collect_unmodeled(&mut String::new(), &mut out);
+        out
     }
 
     /// A repeated `type` key: the last one wins, as in `serde_json::Value`. If it names another
@@ -392,54 +283,30 @@ impl Callback {
         callback.take_entry::<E>(Cow::Borrowed("type"), type_value)?;
         Ok(callback)
     }
+}
 
-    fn take_entry<E: de::Error>(&mut self, key: Cow<'_, str>, value: Value) -> Result<(), E> {
-        let result = match self {
-            Callback::Received(c) => c.take_entry(key, value),
-            Callback::Delivery(c) => c.take_entry(key, value),
-            Callback::MessageStatus(c) => c.take_entry(key, value),
-            Callback::PresenceChat(c) => c.take_entry(key, value),
-            Callback::Connected(c) => c.take_entry(key, value),
-            Callback::Disconnected(c) => c.take_entry(key, value),
-            Callback::Unknown(map) => {
-                map.insert(key.into_owned(), value);
-                Ok(())
-            }
-        };
-        result.map_err(|err| err.into_de(""))
-    }
+/// Parses a webhook body given as text, like [`Callback::from_slice`].
+///
+/// ```
+/// let callback: zapi_webhooks::Callback = r#"{"type":"ConnectedCallback"}"#.parse()?;
+/// assert_eq!(callback.kind().to_string(), "connected");
+/// # Ok::<(), zapi_webhooks::ParseError>(())
+/// ```
+impl std::str::FromStr for Callback {
+    type Err = ParseError;
 
-    fn read_entry<'de, A: MapAccess<'de>>(
-        &mut self,
-        key: Cow<'de, str>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        match self {
-            Callback::Received(c) => c.read_entry(key, map),
-            Callback::Delivery(c) => c.read_entry(key, map),
-            Callback::MessageStatus(c) => c.read_entry(key, map),
-            Callback::PresenceChat(c) => c.read_entry(key, map),
-            Callback::Connected(c) => c.read_entry(key, map),
-            Callback::Disconnected(c) => c.read_entry(key, map),
-            Callback::Unknown(entries) => {
-                entries.insert(key.into_owned(), map.next_value()?);
-                Ok(())
-            }
-        }
-    }
-
-    fn finish(&mut self) {
-        match self {
-            Callback::Received(c) => c.finish(),
-            Callback::Delivery(c) => c.finish(),
-            Callback::MessageStatus(c) => c.finish(),
-            Callback::PresenceChat(c) => c.finish(),
-            Callback::Connected(c) => c.finish(),
-            Callback::Disconnected(c) => c.finish(),
-            Callback::Unknown(_) => {}
-        }
+    fn from_str(body: &str) -> Result<Callback, ParseError> {
+        Callback::from_slice(body.as_bytes())
     }
 }
+
+impl<'de> Deserialize<'de> for Callback {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(CallbackVisitor)
+    }
+}
+
+struct CallbackVisitor;
 
 impl<'de> Visitor<'de> for CallbackVisitor {
     type Value = Callback;

@@ -45,6 +45,7 @@ impl ParseError {
     /// Re-reads `bytes` with path tracking to build the error. Only called once a plain parse
     /// has failed, so the happy path pays nothing for it.
     pub(crate) fn locate<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<ParseError> {
+        crate::mechanism::object::forget_failed_entry();
         let mut de = serde_json::Deserializer::from_slice(bytes);
         let err = match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Ok(_) => match de.end() {
@@ -57,6 +58,8 @@ impl ParseError {
         Some(Self::from_json(pointer, err.into_inner()))
     }
 
+    /// The error of a failed parse: `pointer` is where the deserializer was (its path), and
+    /// the pointer of a failed buffered entry, if that is what failed, is appended to it.
     pub(crate) fn from_json(mut pointer: String, err: serde_json::Error) -> ParseError {
         let kind = match err.classify() {
             serde_json::error::Category::Eof => ParseErrorKind::Eof,
@@ -71,12 +74,10 @@ impl ParseError {
         if line > 0 && message.ends_with(&suffix) {
             message.truncate(message.len() - suffix.len());
         }
-        // Values buffered before the `type` key report their own pointer in the message.
-        if let Some(rest) = message.strip_prefix("at `") {
-            if let Some((inner, text)) = rest.split_once("`: ") {
-                pointer.push_str(inner);
-                message = text.to_owned();
-            }
+        // Values buffered before the `type` key fail after their own path was left: their
+        // pointer comes beside the error, as a value.
+        if let Some(inner) = crate::mechanism::object::take_failed_entry() {
+            pointer.push_str(&inner);
         }
         ParseError {
             kind,
@@ -88,11 +89,11 @@ impl ParseError {
     }
 
     /// The strict parse's error for a value of an unexpected JSON type.
-    pub(crate) fn unexpected(value: &crate::UnexpectedValue) -> ParseError {
+    pub(crate) fn unexpected(value: &crate::diagnostics::UnexpectedValue) -> ParseError {
         ParseError {
             kind: ParseErrorKind::Data,
             pointer: value.pointer.clone(),
-            message: format!("invalid type: {}, expected {}", value.found, value.expected),
+            message: value.message(),
             line: 0,
             column: 0,
         }
@@ -126,7 +127,7 @@ impl ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pointer = crate::json_pointer::display(&self.pointer);
+        let pointer = crate::diagnostics::display(&self.pointer);
         write!(f, "at {pointer}: {}", self.message)?;
         if self.line > 0 {
             write!(f, " (line {}, column {})", self.line, self.column)?;
@@ -137,7 +138,7 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-pub(crate) use crate::mechanism::json_pointer::push as push_token;
+pub(crate) use crate::diagnostics::push as push_token;
 
 /// The JSON pointer of a `serde_path_to_error` path.
 pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
@@ -150,4 +151,58 @@ pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
             // A key not read yet (a body cut off after a value): name the parent.
             Segment::Unknown => pointer,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::Error as _;
+
+    use super::ParseError;
+    use crate::mechanism::object::{EntryError, forget_failed_entry};
+
+    /// The pointer of a failed buffered entry reaches `ParseError` as a value: the message,
+    /// whatever characters it holds (backticks, "at `...`: " itself), is kept as it is.
+    #[test]
+    fn an_entry_error_keeps_its_pointer_and_any_message() {
+        for message in [
+            "invalid type: string \"a`b\", expected `x`",
+            "at `/elsewhere`: not a pointer to take",
+            "`",
+            "",
+        ] {
+            forget_failed_entry();
+            let err: serde_json::Error = EntryError {
+                pointer: "/text/message".to_owned(),
+                message: message.to_owned(),
+            }
+            .into_de();
+            let parsed = ParseError::from_json("/outer".to_owned(), err);
+            assert_eq!(parsed.pointer(), "/outer/text/message", "{message}");
+            assert_eq!(parsed.message(), message);
+        }
+    }
+
+    /// A message that merely looks like "at `pointer`: ..." is not read as a pointer.
+    #[test]
+    fn a_message_is_never_parsed_for_a_pointer() {
+        forget_failed_entry();
+        let err = serde_json::Error::custom("at `/fake`: looks like a pointer");
+        let parsed = ParseError::from_json(String::new(), err);
+        assert_eq!(parsed.pointer(), "");
+        assert_eq!(parsed.message(), "at `/fake`: looks like a pointer");
+    }
+
+    /// The pointer is taken once: the next error does not inherit it.
+    #[test]
+    fn an_entry_pointer_is_used_once() {
+        forget_failed_entry();
+        let err: serde_json::Error = EntryError {
+            pointer: "/a".to_owned(),
+            message: "bad".to_owned(),
+        }
+        .into_de();
+        assert_eq!(ParseError::from_json(String::new(), err).pointer(), "/a");
+        let next = ParseError::from_json(String::new(), serde_json::Error::custom("other"));
+        assert_eq!(next.pointer(), "");
+    }
 }

@@ -13,7 +13,7 @@
 //!
 //! let report = Inspector::models_only()
 //!     .inspect(br#"{"type":"ReceivedCallback","text":{"message":"hi"},"brandNew":1}"#);
-//! assert_eq!(report.kind, Some("text"));
+//! assert_eq!(report.kind.map(|kind| kind.to_string()).as_deref(), Some("text"));
 //! assert_eq!(report.lossless, Some(true));
 //! assert_eq!(report.unmodeled, ["/brandNew"]);
 //! assert!(report.valid);
@@ -25,8 +25,8 @@
 
 use serde_json::Value;
 
-use crate::json_pointer::Difference;
-use crate::{Callback, CallbackType, ParseError, ParseErrorKind};
+use crate::diagnostics::Difference;
+use crate::{Callback, CallbackType, ParseError, ParseErrorKind, PayloadKind};
 
 /// One thing wrong with a payload.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -70,7 +70,7 @@ impl std::fmt::Display for Problem {
         write!(
             f,
             "{}: {}",
-            crate::json_pointer::display(&self.pointer),
+            crate::diagnostics::display(&self.pointer),
             self.message
         )
     }
@@ -85,8 +85,8 @@ pub struct Report {
     /// The callback: the one the models typed, or, when they could not, the one its `type`
     /// names. `None` for an unknown or missing `type`.
     pub callback: Option<CallbackType>,
-    /// [`Callback::kind_name`] of the typed callback; `None` when it could not be typed.
-    pub kind: Option<&'static str>,
+    /// What the typed callback is ([`Callback::kind`]); `None` when it could not be typed.
+    pub kind: Option<PayloadKind>,
     /// `true` when there is no problem: the models type the payload with no unexpected value
     /// (and the schema, if one was asked for, accepts it).
     pub valid: bool,
@@ -99,7 +99,7 @@ pub struct Report {
     pub unmodeled: Vec<String>,
     /// The values kept although their JSON type is not the one the models expect (see
     /// [`Callback::unexpected`]); each is also one of [`Report::errors`].
-    pub unexpected: Vec<crate::UnexpectedValue>,
+    pub unexpected: Vec<crate::diagnostics::UnexpectedValue>,
     /// The parse error and the schema issues, each with its JSON pointer.
     pub errors: Vec<Problem>,
     /// The typed callback, when the models could type the payload: what a handler works with.
@@ -190,12 +190,11 @@ impl Inspector {
             .as_ref()
             .map(Callback::unexpected)
             .unwrap_or_default();
-        errors.extend(unexpected.iter().map(|u| {
-            Problem::new(
-                u.pointer.clone(),
-                format!("invalid type: {}, expected {}", u.found, u.expected),
-            )
-        }));
+        errors.extend(
+            unexpected
+                .iter()
+                .map(|u| Problem::new(u.pointer.clone(), u.message())),
+        );
         self.schema_problems(value, &mut errors);
         let valid = errors.is_empty();
         match parsed {
@@ -218,8 +217,8 @@ impl Inspector {
                 let lossless_diff = callback.lossless_difference(value);
                 Report {
                     is_json: true,
-                    callback: callback.callback_type(),
-                    kind: Some(callback.kind_name()),
+                    callback: callback.kind().callback_type(),
+                    kind: Some(callback.kind()),
                     valid,
                     lossless: Some(lossless_diff.is_none()),
                     lossless_diff,
@@ -296,7 +295,7 @@ mod tests {
         assert_eq!(report.unexpected.len(), 1);
         assert_eq!(report.lossless, Some(true));
         assert_eq!(report.callback, Some(CallbackType::Received));
-        assert_eq!(report.kind, Some("text"));
+        assert_eq!(report.kind, Some(PayloadKind::Received(crate::Kind::Text)));
         assert!(report.model.is_some());
     }
 
@@ -336,7 +335,7 @@ mod tests {
     fn a_retyped_content_value_keeps_its_kind() {
         let value = serde_json::json!({"type": "ReceivedCallback", "text": "hi"});
         let report = Inspector::models_only().inspect_value(&value, None);
-        assert_eq!(report.kind, Some("text"));
+        assert_eq!(report.kind, Some(PayloadKind::Received(crate::Kind::Text)));
         assert_eq!(report.lossless, Some(true));
         assert_eq!(
             report.errors,

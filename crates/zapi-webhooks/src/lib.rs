@@ -7,7 +7,7 @@
 //!   [`Content::Unknown`]); [`Kind`] names it.
 //! * Lossless: every model keeps the keys it does not know in an `extra` map, every field keeps
 //!   "absent" apart from `null` ([`Field`]), and every quirk keeps the form it came in
-//!   ([`Timestamp`], [`NumberOrString`], open enums with `Unknown(String)`). Serializing a parsed
+//!   ([`Timestamp`], [`NumberOrString`], open enums that keep unseen values). Serializing a parsed
 //!   payload gives back the same JSON value.
 //! * A read layer answers what a handler asks of a message, whatever its kind:
 //!   [`ReceivedCallback::chat`] (with its [`ChatKind`]), [`ReceivedCallback::sender`],
@@ -32,11 +32,59 @@
 //!             assert_eq!(image.caption.as_deref(), Some("hello"));
 //!         }
 //!     }
-//!     other => println!("some other callback: {}", other.kind_name()),
+//!     other => println!("some other callback: {}", other.kind()),
 //! }
 //! # Ok::<(), zapi_webhooks::ParseError>(())
 //! ```
 
+//! # What a payload is
+//!
+//! [`Callback::kind`] is the one question: it returns a [`PayloadKind`] (the callback type, and
+//! for a received message its [`Kind`]), whose `Display` is the snake_case name the CLI, the
+//! fixtures and the schemas use (`text`, `message_status`, `unknown`, ...).
+//!
+//! # Open enums
+//!
+//! String enums whose values Z-API adds to over time ([`MessageStatus`], [`PresenceStatus`],
+//! [`received::NotificationType`], ...) are *open*: a value this crate does not know is kept, as
+//! sent, and written back unchanged. The policy (ruma's):
+//!
+//! * `is_unknown()` says whether the value is one this crate does not know, and `as_str()`
+//!   gives the raw string of any value, known or not.
+//! * The unknown value is held in a hidden variant whose content has no public API: code cannot
+//!   match on a specific unknown string. When a later version names that value, a `match` that
+//!   handled it as "unknown" would silently stop seeing it; matching on `as_str()` instead keeps
+//!   working, and the named variant can be adopted when the crate names it.
+//! * Every open enum is `#[non_exhaustive]`, so a `match` has a `_` arm for values to come.
+//!
+//! ```
+//! use zapi_webhooks::MessageStatus;
+//!
+//! let status: MessageStatus = serde_json::from_str(r#""DELIVERED_TWICE""#)?;
+//! assert!(status.is_unknown());
+//! assert_eq!(status.as_str(), "DELIVERED_TWICE");
+//! assert_eq!(serde_json::to_string(&status)?, r#""DELIVERED_TWICE""#);
+//! let meaning = match status {
+//!     MessageStatus::Read => "read",
+//!     ref other if other.as_str() == "DELIVERED_TWICE" => "delivered twice",
+//!     _ => "something else",
+//! };
+//! assert_eq!(meaning, "delivered twice");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! The unknown variant's content cannot be read other than through `as_str()`:
+//!
+//! ```compile_fail,E0308
+//! use zapi_webhooks::MessageStatus;
+//!
+//! let status = MessageStatus::from("DELIVERED_TWICE");
+//! let raw: &String = match &status {
+//!     MessageStatus::_Unknown(raw) => raw,
+//!     _ => unreachable!(),
+//! };
+//! ```
+//!
 //! # Features
 //!
 //! | feature | default | what it adds |
@@ -53,6 +101,7 @@
 
 mod callback;
 mod callbacks;
+pub mod diagnostics;
 mod error;
 pub mod inspect;
 mod mechanism;
@@ -65,7 +114,7 @@ pub mod schema;
 mod validate;
 pub mod webhook_config;
 
-pub use callback::{Callback, CallbackType};
+pub use callback::{Callback, CallbackType, PayloadKind};
 pub use callbacks::connected::ConnectedCallback;
 pub use callbacks::delivery::DeliveryCallback;
 pub use callbacks::disconnected::DisconnectedCallback;
@@ -73,8 +122,6 @@ pub use callbacks::message_status::{MessageStatus, MessageStatusCallback};
 pub use callbacks::presence_chat::{PresenceChatCallback, PresenceStatus};
 pub use callbacks::received;
 pub use error::{ParseError, ParseErrorKind};
-pub use mechanism::field_value::{UnexpectedValue, unexpected_values, unmodeled_pointers};
-pub use mechanism::json_pointer;
 pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
 pub use read::{Chat, ChatKind, Media, Sender};
 pub use received::{Content, Kind, ReceivedCallback};

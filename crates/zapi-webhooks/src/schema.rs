@@ -9,13 +9,11 @@
 //! The files under `schemas/` are these schemas, written by `cargo xtask codegen`.
 
 use schemars::generate::SchemaSettings;
+use schemars::transform::{RecursiveTransform, transform_subschemas};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Value, json};
 
-use crate::{
-    Callback, CallbackType, ConnectedCallback, DeliveryCallback, DisconnectedCallback,
-    MessageStatusCallback, PresenceChatCallback, ReceivedCallback,
-};
+use crate::{Callback, CallbackType};
 
 /// What every schema's `$id` starts with: a URN, so that no `$id` names a host the project
 /// does not own, while staying an absolute URI that ajv, Python's jsonschema and OpenAPI tools
@@ -80,31 +78,30 @@ impl Target {
     }
 }
 
+/// The generator settings of every schema file: draft 2020-12, shaped by [`strip_formats`]
+/// and, for the strict flavour, by [`close_objects`] (below the root of the union, which must
+/// accept an unknown callback).
+fn settings(target: Target, flavor: Flavor) -> SchemaSettings {
+    let settings = SchemaSettings::draft2020_12().with_transform(strip_formats as fn(&mut Schema));
+    match (flavor, target) {
+        (Flavor::Permissive, _) => settings,
+        (Flavor::Strict, Target::Any) => {
+            settings.with_transform(close_objects_below as fn(&mut Schema))
+        }
+        (Flavor::Strict, Target::One(_)) => {
+            settings.with_transform(RecursiveTransform(close_objects as fn(&mut Schema)))
+        }
+    }
+}
+
 /// The schema of `target` in `flavor`, as a JSON value ready to write or compile.
 pub fn schema(target: Target, flavor: Flavor) -> Value {
-    let generator = SchemaSettings::draft2020_12().into_generator();
+    let generator = settings(target, flavor).into_generator();
     let root = match target {
         Target::Any => generator.into_root_schema_for::<Callback>(),
-        Target::One(CallbackType::Received) => generator.into_root_schema_for::<ReceivedCallback>(),
-        Target::One(CallbackType::Delivery) => generator.into_root_schema_for::<DeliveryCallback>(),
-        Target::One(CallbackType::MessageStatus) => {
-            generator.into_root_schema_for::<MessageStatusCallback>()
-        }
-        Target::One(CallbackType::PresenceChat) => {
-            generator.into_root_schema_for::<PresenceChatCallback>()
-        }
-        Target::One(CallbackType::Connected) => {
-            generator.into_root_schema_for::<ConnectedCallback>()
-        }
-        Target::One(CallbackType::Disconnected) => {
-            generator.into_root_schema_for::<DisconnectedCallback>()
-        }
+        Target::One(callback) => callback.root_schema(generator),
     };
     let mut value = root.to_value();
-    if flavor == Flavor::Strict {
-        make_strict(&mut value, target == Target::Any);
-    }
-    strip_formats(&mut value);
     if let Value::Object(map) = &mut value {
         let name = match target {
             Target::Any => "callback",
@@ -129,47 +126,33 @@ pub fn schema(target: Target, flavor: Flavor) -> Value {
     value
 }
 
-/// Removes schemars' `format` annotations (`uint64`, `double`, ...): they constrain nothing in
-/// draft 2020-12, and validators in strict modes (ajv) reject unknown formats. Only string-valued
-/// `format` keywords are removed, never a property that happens to be named `format`.
-fn strip_formats(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            if matches!(map.get("format"), Some(Value::String(_))) {
-                map.remove("format");
-            }
-            map.values_mut().for_each(strip_formats);
-        }
-        Value::Array(items) => items.iter_mut().for_each(strip_formats),
-        _ => {}
+/// Removes schemars' `format` annotations (`uint64`, `double`, ...) from a schema and its
+/// subschemas: they constrain nothing in draft 2020-12, and validators in strict modes (ajv)
+/// reject unknown formats. Only the `format` keyword of a schema is removed, never a property
+/// that happens to be named `format`.
+fn strip_formats(schema: &mut Schema) {
+    if schema.get("format").is_some_and(Value::is_string) {
+        schema.remove("format");
+    }
+    transform_subschemas(&mut (strip_formats as fn(&mut Schema)), schema);
+}
+
+/// Sets `additionalProperties: false` on a modeled object: a schema with `properties` and
+/// `"type": "object"`. Not recursive by itself (see [`settings`]).
+fn close_objects(schema: &mut Schema) {
+    let modeled = schema.get("type") == Some(&Value::String("object".to_owned()))
+        && schema.get("properties").is_some();
+    if modeled {
+        schema.insert("additionalProperties".to_owned(), Value::Bool(false));
     }
 }
 
-/// Sets `additionalProperties: false` on every modeled object: every schema with `properties`
-/// and `"type": "object"`. The union's root (which only checks `type`) is left open, as an
-/// unknown callback must stay valid.
-fn make_strict(value: &mut Value, skip_root: bool) {
-    fn walk(value: &mut Value, is_root: bool, skip_root: bool) {
-        match value {
-            Value::Object(map) => {
-                let modeled = map.get("type") == Some(&Value::String("object".to_owned()))
-                    && map.contains_key("properties");
-                if modeled && !(is_root && skip_root) {
-                    map.insert("additionalProperties".to_owned(), Value::Bool(false));
-                }
-                for child in map.values_mut() {
-                    walk(child, false, skip_root);
-                }
-            }
-            Value::Array(items) => {
-                for item in items {
-                    walk(item, false, skip_root);
-                }
-            }
-            _ => {}
-        }
-    }
-    walk(value, true, skip_root);
+/// [`close_objects`] on every subschema, leaving the root open.
+fn close_objects_below(schema: &mut Schema) {
+    transform_subschemas(
+        &mut RecursiveTransform(close_objects as fn(&mut Schema)),
+        schema,
+    );
 }
 
 impl JsonSchema for Callback {
@@ -184,14 +167,7 @@ impl JsonSchema for Callback {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let mut branches = Vec::new();
         for callback in CallbackType::ALL {
-            let target = match callback {
-                CallbackType::Received => generator.subschema_for::<ReceivedCallback>(),
-                CallbackType::Delivery => generator.subschema_for::<DeliveryCallback>(),
-                CallbackType::MessageStatus => generator.subschema_for::<MessageStatusCallback>(),
-                CallbackType::PresenceChat => generator.subschema_for::<PresenceChatCallback>(),
-                CallbackType::Connected => generator.subschema_for::<ConnectedCallback>(),
-                CallbackType::Disconnected => generator.subschema_for::<DisconnectedCallback>(),
-            };
+            let target = callback.subschema(generator);
             branches.push(json!({
                 "if": {
                     "properties": { "type": { "enum": callback.spellings() } },
@@ -217,11 +193,10 @@ impl JsonSchema for Callback {
 /// The schema of a webhook-configuration body (see [`crate::webhook_config`]), with `$id` and
 /// `$comment` like the callback schemas. `name` is the file stem, e.g. `update_webhook_request`.
 fn config_schema<T: JsonSchema>(name: &str) -> Value {
-    let mut value = SchemaSettings::draft2020_12()
+    let mut value = settings(Target::Any, Flavor::Permissive)
         .into_generator()
         .into_root_schema_for::<T>()
         .to_value();
-    strip_formats(&mut value);
     if let Value::Object(map) = &mut value {
         map.insert(
             "$id".to_owned(),

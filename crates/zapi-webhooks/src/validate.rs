@@ -26,7 +26,7 @@ pub struct ValidationIssue {
 
 impl fmt::Display for ValidationIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = crate::json_pointer::display(&self.instance_pointer);
+        let at = crate::diagnostics::display(&self.instance_pointer);
         write!(
             f,
             "at {at}: {} (schema {})",

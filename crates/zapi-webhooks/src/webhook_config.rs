@@ -10,7 +10,7 @@
 //! let url = WebhookUrl::parse("https://example.com/zapi/received")?;
 //! let body = serde_json::to_string(&UpdateWebhookRequest { value: url })?;
 //! assert_eq!(body, r#"{"value":"https://example.com/zapi/received"}"#);
-//! assert_eq!(WebhookEndpoint::Received.path(), "update-webhook-received");
+//! assert_eq!(WebhookEndpoint::Callback(zapi_webhooks::CallbackType::Received).path(), "update-webhook-received");
 //!
 //! let err = WebhookUrl::parse("http://example.com").unwrap_err();
 //! assert!(err.to_string().contains("https"));
@@ -149,54 +149,64 @@ pub struct UpdateWebhookResponse {
 
 /// The webhook-configuration endpoints, all `PUT
 /// https://api.z-api.io/instances/{instance}/token/{token}/<path>`.
+///
+/// ```
+/// use zapi_webhooks::CallbackType;
+/// use zapi_webhooks::webhook_config::WebhookEndpoint;
+///
+/// let status = WebhookEndpoint::Callback(CallbackType::MessageStatus);
+/// assert_eq!(status.path(), "update-webhook-message-status");
+/// assert_eq!(status.documented_aliases(), ["update-webhook-status"]);
+/// assert_eq!(WebhookEndpoint::Every.path(), "update-every-webhooks");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhookEndpoint {
-    /// `update-webhook-received`: where `ReceivedCallback`s go.
-    Received,
+    /// `update-webhook-<callback>`: where the callbacks of one type go (`update-webhook-received`,
+    /// `update-webhook-chat-presence`, ...).
+    Callback(CallbackType),
     /// `update-webhook-received-delivery`: `ReceivedCallback`s, including messages sent by the
     /// connected number.
     ReceivedDelivery,
-    /// `update-webhook-delivery`: where `DeliveryCallback`s go.
-    Delivery,
-    /// `update-webhook-message-status`: where `MessageStatusCallback`s go.
-    MessageStatus,
-    /// `update-webhook-chat-presence`: where `PresenceChatCallback`s go.
-    ChatPresence,
-    /// `update-webhook-connected`: where `ConnectedCallback`s go.
-    Connected,
-    /// `update-webhook-disconnected`: where `DisconnectedCallback`s go.
-    Disconnected,
     /// `update-every-webhooks`: one URL for every callback.
     Every,
     /// `update-notify-sent-by-me`: turn notifications of sent messages on or off.
     NotifySentByMe,
 }
 
+/// The endpoints that are not one callback type's.
+const OTHER_ENDPOINTS: [WebhookEndpoint; 3] = [
+    WebhookEndpoint::ReceivedDelivery,
+    WebhookEndpoint::Every,
+    WebhookEndpoint::NotifySentByMe,
+];
+
+/// [`WebhookEndpoint::ALL`]: one per callback type, in [`CallbackType::ALL`]'s order, then the
+/// others.
+const ALL_ENDPOINTS: [WebhookEndpoint; CallbackType::ALL.len() + OTHER_ENDPOINTS.len()] = {
+    let mut all = [WebhookEndpoint::Every; CallbackType::ALL.len() + OTHER_ENDPOINTS.len()];
+    let mut i = 0;
+    while i < CallbackType::ALL.len() {
+        all[i] = WebhookEndpoint::Callback(CallbackType::ALL[i]);
+        i += 1;
+    }
+    let mut j = 0;
+    while j < OTHER_ENDPOINTS.len() {
+        all[i + j] = OTHER_ENDPOINTS[j];
+        j += 1;
+    }
+    all
+};
+
 impl WebhookEndpoint {
-    /// Every endpoint.
-    pub const ALL: &'static [WebhookEndpoint] = &[
-        WebhookEndpoint::Received,
-        WebhookEndpoint::ReceivedDelivery,
-        WebhookEndpoint::Delivery,
-        WebhookEndpoint::MessageStatus,
-        WebhookEndpoint::ChatPresence,
-        WebhookEndpoint::Connected,
-        WebhookEndpoint::Disconnected,
-        WebhookEndpoint::Every,
-        WebhookEndpoint::NotifySentByMe,
-    ];
+    /// Every endpoint: one per callback type, then the others.
+    pub const ALL: &'static [WebhookEndpoint] = &ALL_ENDPOINTS;
 
     /// The last path segment, as documented.
     pub fn path(self) -> &'static str {
         match self {
-            WebhookEndpoint::Received => "update-webhook-received",
+            WebhookEndpoint::Callback(callback) => callback.endpoint().path,
             WebhookEndpoint::ReceivedDelivery => "update-webhook-received-delivery",
-            WebhookEndpoint::Delivery => "update-webhook-delivery",
-            WebhookEndpoint::MessageStatus => "update-webhook-message-status",
-            WebhookEndpoint::ChatPresence => "update-webhook-chat-presence",
-            WebhookEndpoint::Connected => "update-webhook-connected",
-            WebhookEndpoint::Disconnected => "update-webhook-disconnected",
             WebhookEndpoint::Every => "update-every-webhooks",
             WebhookEndpoint::NotifySentByMe => "update-notify-sent-by-me",
         }
@@ -205,8 +215,7 @@ impl WebhookEndpoint {
     /// Other paths the docs give for the same endpoint.
     pub fn documented_aliases(self) -> &'static [&'static str] {
         match self {
-            WebhookEndpoint::Received => &["update-webhook-receive"],
-            WebhookEndpoint::MessageStatus => &["update-webhook-status"],
+            WebhookEndpoint::Callback(callback) => callback.endpoint().aliases,
             _ => &[],
         }
     }
@@ -217,34 +226,19 @@ impl WebhookEndpoint {
         match self {
             WebhookEndpoint::Every => "UpdateEveryWebhooksRequest",
             WebhookEndpoint::NotifySentByMe => "UpdateNotifySentByMeRequest",
-            _ => "UpdateWebhookRequest",
-        }
-    }
-
-    /// The endpoint that points `callback` at a URL (besides [`WebhookEndpoint::Every`]).
-    pub fn for_callback(callback: CallbackType) -> WebhookEndpoint {
-        match callback {
-            CallbackType::Received => WebhookEndpoint::Received,
-            CallbackType::Delivery => WebhookEndpoint::Delivery,
-            CallbackType::MessageStatus => WebhookEndpoint::MessageStatus,
-            CallbackType::PresenceChat => WebhookEndpoint::ChatPresence,
-            CallbackType::Connected => WebhookEndpoint::Connected,
-            CallbackType::Disconnected => WebhookEndpoint::Disconnected,
+            WebhookEndpoint::Callback(_) | WebhookEndpoint::ReceivedDelivery => {
+                "UpdateWebhookRequest"
+            }
         }
     }
 
     /// A one-line summary of what the endpoint does (the OpenAPI operation's `summary`).
     pub fn summary(self) -> &'static str {
         match self {
-            WebhookEndpoint::Received => "Set the URL that receives ReceivedCallback",
+            WebhookEndpoint::Callback(callback) => callback.endpoint().summary,
             WebhookEndpoint::ReceivedDelivery => {
                 "Set the URL that receives ReceivedCallback, for sent messages too"
             }
-            WebhookEndpoint::Delivery => "Set the URL that receives DeliveryCallback",
-            WebhookEndpoint::MessageStatus => "Set the URL that receives MessageStatusCallback",
-            WebhookEndpoint::ChatPresence => "Set the URL that receives PresenceChatCallback",
-            WebhookEndpoint::Connected => "Set the URL that receives ConnectedCallback",
-            WebhookEndpoint::Disconnected => "Set the URL that receives DisconnectedCallback",
             WebhookEndpoint::Every => "Set one URL for every callback",
             WebhookEndpoint::NotifySentByMe => {
                 "Turn ReceivedCallback for messages sent by the connected number on or off"
@@ -255,40 +249,18 @@ impl WebhookEndpoint {
     /// What the endpoint does, in a sentence or two (the OpenAPI operation's `description`).
     pub fn description(self) -> &'static str {
         match self {
-            WebhookEndpoint::Received => {
-                "Sets the HTTPS URL that Z-API POSTs a ReceivedCallback to for each message and \
-             notification of the instance's chats."
-            }
+            WebhookEndpoint::Callback(callback) => callback.endpoint().description,
             WebhookEndpoint::ReceivedDelivery => {
                 "Like update-webhook-received, and messages the connected number sends produce a \
-             ReceivedCallback too."
-            }
-            WebhookEndpoint::Delivery => {
-                "Sets the HTTPS URL that receives a DeliveryCallback when a message sent through the \
-             API has left Z-API."
-            }
-            WebhookEndpoint::MessageStatus => {
-                "Sets the HTTPS URL that receives a MessageStatusCallback when messages change status \
-             (sent, received, read, played, ...)."
-            }
-            WebhookEndpoint::ChatPresence => {
-                "Sets the HTTPS URL that receives a PresenceChatCallback when a contact's presence in \
-             a chat changes (available, composing, ...)."
-            }
-            WebhookEndpoint::Connected => {
-                "Sets the HTTPS URL that receives a ConnectedCallback when the instance connects."
-            }
-            WebhookEndpoint::Disconnected => {
-                "Sets the HTTPS URL that receives a DisconnectedCallback when the instance \
-             disconnects."
+                 ReceivedCallback too."
             }
             WebhookEndpoint::Every => {
                 "Sets the same HTTPS URL for every callback type; `notifySentByMe` also turns on \
-             ReceivedCallback for messages the connected number sends."
+                 ReceivedCallback for messages the connected number sends."
             }
             WebhookEndpoint::NotifySentByMe => {
                 "Chooses whether messages the connected number sends also produce a \
-             ReceivedCallback."
+                 ReceivedCallback."
             }
         }
     }
@@ -297,6 +269,49 @@ impl WebhookEndpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_callback_type_has_one_endpoint_of_its_own() {
+        let paths: Vec<&str> = WebhookEndpoint::ALL.iter().map(|e| e.path()).collect();
+        let mut unique = paths.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), paths.len(), "{paths:?}");
+        assert_eq!(
+            WebhookEndpoint::ALL.len(),
+            CallbackType::ALL.len() + OTHER_ENDPOINTS.len()
+        );
+        for &callback in CallbackType::ALL {
+            let endpoint = WebhookEndpoint::Callback(callback);
+            assert_eq!(
+                WebhookEndpoint::ALL
+                    .iter()
+                    .filter(|e| **e == endpoint)
+                    .count(),
+                1
+            );
+            assert!(endpoint.path().starts_with("update-webhook-"), "{callback}");
+            assert!(
+                endpoint.summary().ends_with(callback.type_value()),
+                "{}",
+                endpoint.summary()
+            );
+            assert!(
+                endpoint.description().contains(callback.type_value()),
+                "{}",
+                endpoint.description()
+            );
+            assert_eq!(endpoint.request_type(), "UpdateWebhookRequest");
+        }
+        assert_eq!(
+            WebhookEndpoint::Callback(CallbackType::PresenceChat).path(),
+            "update-webhook-chat-presence"
+        );
+        assert_eq!(
+            WebhookEndpoint::Callback(CallbackType::Received).documented_aliases(),
+            ["update-webhook-receive"]
+        );
+    }
 
     #[test]
     fn urls_must_be_https_with_a_host() {

@@ -50,13 +50,16 @@ fn every_capture_is_typed_lossless_and_fully_modeled() {
                 continue;
             }
         };
-        let name = callback.callback_type().map_or("unknown", |c| c.as_str());
-        if name != entry["callback"] || callback.kind_name() != entry["kind"] {
+        let name = callback
+            .kind()
+            .callback_type()
+            .map_or("unknown", |c| c.as_str());
+        if name != entry["callback"] || callback.kind().as_str() != entry["kind"] {
             failures.push(format!(
                 "{path}: manifest says {}/{}, parsed as {name}/{}",
                 entry["callback"],
                 entry["kind"],
-                callback.kind_name()
+                callback.kind().as_str()
             ));
         }
         if let Some(expected) = entry["notification"].as_str() {

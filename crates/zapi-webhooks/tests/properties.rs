@@ -39,16 +39,14 @@ const KEYS: &[&str] = &[
     "connected",
 ];
 
-const TYPES: &[&str] = &[
-    "ReceivedCallback",
-    "ReceivedCallBack",
-    "DeliveryCallback",
-    "MessageStatusCallback",
-    "PresenceChatCallback",
-    "ConnectedCallback",
-    "DisconnectedCallback",
-    "Other",
-];
+/// Every accepted `type` spelling of every callback type, and one no callback has.
+fn types() -> Vec<&'static str> {
+    zapi_webhooks::CallbackType::ALL
+        .iter()
+        .flat_map(|callback| callback.spellings())
+        .chain(["Other"])
+        .collect()
+}
 
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -70,7 +68,7 @@ fn leaf() -> impl Strategy<Value = Value> {
             .prop_map(Value::from),
         "\\PC{0,16}".prop_map(Value::String),
         "[0-9]{1,25}".prop_map(Value::String),
-        prop::sample::select(TYPES).prop_map(|t| Value::String(t.to_owned())),
+        prop::sample::select(types()).prop_map(|t| Value::String(t.to_owned())),
     ]
 }
 
@@ -87,7 +85,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 /// An object with a callback `type`, so the typed models are reached.
 fn callback_like() -> impl Strategy<Value = Value> {
     (
-        prop::sample::select(TYPES),
+        prop::sample::select(types()),
         prop::collection::vec((key(), json_value()), 0..10),
     )
         .prop_map(|(t, entries)| {

@@ -580,7 +580,7 @@ fn field_helpers() {
     let present: Field<u64> = Field::Present(3);
     assert_eq!(present.copied(), Some(3));
     assert_eq!(present.cloned(), Some(3));
-    assert_eq!(present.as_option(), Some(&3));
+    assert_eq!(present.get(), Some(&3));
     assert_eq!(present.unwrap_or(0), 3);
     assert_eq!(Option::<u64>::from(present), Some(3));
     for missing in [
@@ -589,7 +589,7 @@ fn field_helpers() {
         Field::Unexpected(json!("3")),
     ] {
         assert_eq!(missing.copied(), None);
-        assert_eq!(missing.as_option(), None);
+        assert_eq!(missing.get(), None);
         assert_eq!(missing.unwrap_or(0), 0);
         assert_eq!(Option::<u64>::from(missing), None);
     }

@@ -38,8 +38,8 @@ fn unknown_type_keeps_the_raw_object() {
         "momment": "not checked for unknown callbacks"
     });
     let parsed = assert_lossless(&raw);
-    assert_eq!(parsed.callback_type(), None);
-    assert_eq!(parsed.kind_name(), "unknown");
+    assert_eq!(parsed.kind().callback_type(), None);
+    assert_eq!(parsed.kind().as_str(), "unknown");
     assert_eq!(parsed.type_value(), Some("NewsletterReactionCallback"));
     match parsed {
         Callback::Unknown(map) => assert_eq!(Value::Object(map), raw),
@@ -59,13 +59,15 @@ fn both_type_spellings_for_every_callback() {
     for callback in CallbackType::ALL {
         for spelling in callback.spellings() {
             let parsed = assert_lossless(&json!({"phone": "1", "type": spelling}));
-            assert_eq!(parsed.callback_type(), Some(*callback), "{spelling}");
+            assert_eq!(parsed.kind().callback_type(), Some(*callback), "{spelling}");
             assert_eq!(parsed.type_value(), Some(spelling));
         }
     }
     // Other casings are not guessed at: they are unknown callbacks, kept whole.
     assert_eq!(
-        assert_lossless(&json!({"type": "receivedcallback"})).callback_type(),
+        assert_lossless(&json!({"type": "receivedcallback"}))
+            .kind()
+            .callback_type(),
         None
     );
 }
@@ -103,27 +105,21 @@ fn unseen_enum_values_are_kept_verbatim() {
     }));
     assert_eq!(
         msg.status,
-        Field::Present(MessageStatus::Unknown("DELIVERED_TWICE".into()))
+        Field::Present(MessageStatus::from("DELIVERED_TWICE"))
     );
     assert_eq!(
         msg.content,
-        Content::Notification(NotificationType::Unknown("GROUP_BRAND_NEW_EVENT".into()))
+        Content::Notification(NotificationType::from("GROUP_BRAND_NEW_EVENT"))
     );
     let pix = received(&json!({"type": "ReceivedCallback", "pixKeyMessage": {"keyType": "NEW"}}));
     match &pix.content {
-        Content::PixKey(p) => assert_eq!(
-            p.key_type,
-            Field::Present(PixKeyType::Unknown("NEW".into()))
-        ),
+        Content::PixKey(p) => assert_eq!(p.key_type, Field::Present(PixKeyType::from("NEW"))),
         other => panic!("{other:?}"),
     }
     let presence = assert_lossless(&json!({"type": "PresenceChatCallback", "status": "FLYING"}));
     match presence {
         Callback::PresenceChat(p) => {
-            assert_eq!(
-                p.status,
-                Field::Present(PresenceStatus::Unknown("FLYING".into()))
-            );
+            assert_eq!(p.status, Field::Present(PresenceStatus::from("FLYING")));
         }
         other => panic!("{other:?}"),
     }
@@ -158,7 +154,7 @@ fn extra_fields_at_every_level_are_kept_and_reported() {
         let mut added = Vec::new();
         add_extra_everywhere(&mut value, "", &mut added);
         let parsed = assert_lossless(&value);
-        assert_eq!(parsed.kind_name(), fixture.kind, "{}", fixture.path);
+        assert_eq!(parsed.kind().as_str(), fixture.kind, "{}", fixture.path);
         let mut found = parsed.unmodeled();
         found.sort();
         added.sort();
@@ -192,7 +188,7 @@ fn null_for_every_field_is_accepted_and_stays_null() {
             .collect();
         let parsed = assert_lossless(&Value::Object(all_null));
         assert_eq!(
-            parsed.callback_type().map(|t| t.as_str()),
+            parsed.kind().callback_type().map(|t| t.as_str()),
             Some(fixture.callback.as_str())
         );
     }
@@ -261,7 +257,7 @@ fn null_content_key_does_not_count_and_first_listed_content_wins() {
     let bad =
         json!({"type": "ReceivedCallback", "text": {"message": "m"}, "image": {"width": "wide"}});
     let parsed = Callback::from_value(&bad).expect("tolerant");
-    assert_eq!(parsed.kind_name(), "text");
+    assert_eq!(parsed.kind().as_str(), "text");
     assert_eq!(parsed.unexpected()[0].pointer, "/image/width");
     assert_eq!(serde_json::to_value(&parsed).expect("writes"), bad);
     let bytes = serde_json::to_vec(&bad).expect("bytes");
@@ -376,7 +372,7 @@ fn repeated_keys_found_by_the_fuzzer() {
         }
         match (Callback::from_slice(body.as_bytes()), kind) {
             (Ok(parsed), Some(kind)) => {
-                assert_eq!(parsed.kind_name(), kind, "{body}");
+                assert_eq!(parsed.kind().as_str(), kind, "{body}");
                 let written = serde_json::to_vec(&parsed).expect("ser");
                 assert_eq!(
                     serde_json::from_slice::<Value>(&written).expect("JSON"),
@@ -442,4 +438,34 @@ fn fields_seen_in_real_deliveries_are_modeled() {
     let edited =
         received(&json!({"type": "ReceivedCallback", "isEdit": true, "editMessageId": "X1"}));
     assert_eq!(edited.edit_message_id.as_deref(), Some("X1"));
+}
+
+/// The policy on open enums' unknown values (see the crate docs, "Open enums"): an unseen value
+/// is kept, round-trips unchanged, says `is_unknown()`, and its raw string is `as_str()`;
+/// known values are never unknown.
+#[test]
+fn open_enums_keep_an_unseen_value_behind_as_str() {
+    let raw = json!({"type": "MessageStatusCallback", "status": "DELIVERED_TWICE", "ids": ["A"]});
+    let Callback::MessageStatus(status) = assert_lossless(&raw) else {
+        panic!("a message status callback")
+    };
+    let value = status.status.get().expect("a status");
+    assert!(value.is_unknown());
+    assert_eq!(value.as_str(), "DELIVERED_TWICE");
+    assert_eq!(value.to_string(), "DELIVERED_TWICE");
+    assert_eq!(
+        serde_json::to_value(value).expect("serialize"),
+        json!("DELIVERED_TWICE")
+    );
+    assert_eq!(*value, MessageStatus::from("DELIVERED_TWICE"));
+    assert_ne!(*value, MessageStatus::from("DELIVERED_THRICE"));
+    for known in MessageStatus::KNOWN {
+        let parsed = MessageStatus::from(*known);
+        assert!(!parsed.is_unknown(), "{known}");
+        assert_eq!(parsed.as_str(), *known);
+    }
+    for known in PresenceStatus::KNOWN {
+        assert!(!PresenceStatus::from(*known).is_unknown(), "{known}");
+    }
+    assert!(PresenceStatus::from("FLYING").is_unknown());
 }

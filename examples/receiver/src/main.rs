@@ -76,7 +76,7 @@ fn config(settings: &Settings) -> Result<WebhookConfig, String> {
 /// Handles one delivery: logs it, and keeps its raw body when the models did not type all of
 /// it. Every authenticated JSON object is answered 200.
 async fn receive(dir: PathBuf, webhook: ZapiWebhook) -> StatusCode {
-    let kind = webhook.callback.kind_name();
+    let kind = webhook.callback.kind().as_str();
     let unknown = kind == "unknown";
     for value in &webhook.unexpected {
         eprintln!("{}: {kind}: unexpected value {value}", webhook.path);

@@ -71,7 +71,7 @@ pub(super) struct Extraction {
 pub(super) struct ModelReading {
     /// The callback: its fixture folder ([`CallbackType::as_str`]).
     pub(super) callback: &'static str,
-    /// [`Callback::kind_name`].
+    /// [`Callback::kind`].
     pub(super) kind: &'static str,
     /// The values the models kept although their JSON type is unexpected
     /// ([`Callback::unexpected`]), if any, for the report's warnings.
@@ -85,7 +85,7 @@ pub(super) struct ModelReading {
 pub(super) fn read_with_models(json: &Value) -> Option<ModelReading> {
     match Callback::from_value(json) {
         Ok(callback) => {
-            let callback_type = callback.callback_type()?;
+            let callback_type = callback.kind().callback_type()?;
             // A docs value of a JSON type the models do not expect is kept (the parse is
             // tolerant) and named in the report's warnings.
             let unexpected: Vec<String> = callback
@@ -95,7 +95,7 @@ pub(super) fn read_with_models(json: &Value) -> Option<ModelReading> {
                 .collect();
             Some(ModelReading {
                 callback: callback_type.as_str(),
-                kind: callback.kind_name(),
+                kind: callback.kind().as_str(),
                 error: (!unexpected.is_empty()).then(|| unexpected.join("; ")),
             })
         }
@@ -325,11 +325,11 @@ mod tests {
     }
 
     /// The kind the importer records is the models' own: the same as
-    /// [`Callback::kind_name`] of the parsed payload.
+    /// [`Callback::kind`] of the parsed payload.
     fn assert_model_kind(src: &str, kind: &str) {
         let json: Value = serde_json::from_str(src).unwrap_or_else(|e| panic!("{src}: {e}"));
         let model = Callback::from_value(&json).unwrap_or_else(|e| panic!("{src}: {e}"));
-        assert_eq!(model.kind_name(), kind, "{src}");
+        assert_eq!(model.kind().as_str(), kind, "{src}");
         assert_eq!(read_with_models(&json).map(|r| r.kind), Some(kind), "{src}");
     }
 

@@ -12,7 +12,7 @@
 //!   distinct payload (compared as `serde_json::Value`), listing every place it
 //!   appears; its callback and kind are the models' own
 //!   (`zapi_webhooks::Callback::from_value`, then `callback_type` and
-//!   `kind_name`), see [`classify::read_with_models`];
+//!   `kind`), see [`classify::read_with_models`];
 //! - a webhook-configuration example (`{"value": ...}`, `{"notifySentByMe": ..}`),
 //!   listed under `config_examples` in the manifest;
 //! - or a skipped block, listed with its reason (JavaScript `case` snippets

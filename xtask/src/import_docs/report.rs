@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use zapi_webhooks::json_pointer::{self, Difference};
+use zapi_webhooks::diagnostics::differences;
 
 /// The text printed by `run`.
 pub(super) fn render_report(
@@ -274,50 +274,6 @@ pub(super) fn compare_examples(
         });
     }
     out
-}
-
-/// Every place where `actual` differs from `expected`, in key order: like
-/// [`zapi_webhooks::json_pointer::first_difference`], but going on after
-/// the first one.
-pub(super) fn differences(expected: &Value, actual: &Value) -> Vec<Difference> {
-    let mut out = Vec::new();
-    walk_differences(String::new(), expected, actual, &mut out);
-    out
-}
-
-fn walk_differences(pointer: String, expected: &Value, actual: &Value, out: &mut Vec<Difference>) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (key, ev) in e {
-                let here = json_pointer::push(pointer.clone(), key);
-                match a.get(key) {
-                    None => out.push(Difference::new(here, "key dropped")),
-                    Some(av) => walk_differences(here, ev, av, out),
-                }
-            }
-            for key in a.keys().filter(|key| !e.contains_key(*key)) {
-                out.push(Difference::new(
-                    json_pointer::push(pointer.clone(), key),
-                    "key added",
-                ));
-            }
-        }
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
-            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                walk_differences(
-                    json_pointer::push(pointer.clone(), &i.to_string()),
-                    ev,
-                    av,
-                    out,
-                );
-            }
-        }
-        _ => {
-            if let Some(diff) = json_pointer::first_difference(expected, actual) {
-                out.push(Difference::new(pointer, diff.description));
-            }
-        }
-    }
 }
 
 /// The fixture paths of a manifest on disk with the `(page, heading)` of each

@@ -383,6 +383,7 @@ fn sample_docs_give_the_expected_fixtures() {
             zapi_webhooks::Callback::from_slice(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(
             parsed
+                .kind()
                 .callback_type()
                 .map(zapi_webhooks::CallbackType::as_str),
             Some(callback.as_str()),

@@ -40,7 +40,7 @@ async fn handle(State(seen): State<Seen>, webhook: ZapiWebhook) -> Response {
     let summary = json!({
         "path": webhook.path,
         "instance": webhook.instance_id,
-        "kind": webhook.callback.kind_name(),
+        "kind": webhook.callback.kind().as_str(),
         "unmodeled": webhook.unmodeled,
         "unexpected": webhook.unexpected.iter().map(|u| u.pointer.clone()).collect::<Vec<_>>(),
         "len": webhook.body.len(),

@@ -1,6 +1,7 @@
 //! `ConnectedCallback`: the instance connected to a phone.
 
 use crate::Timestamp;
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -20,4 +21,11 @@ lossless_object! {
         /// Whether the connected number is a WhatsApp Business account, seen in real deliveries.
         "isBusiness" => is_business: bool,
     }
+}
+
+callback_model! {
+    ConnectedCallback,
+    endpoint: "update-webhook-connected",
+    description: "Sets the HTTPS URL that receives a ConnectedCallback when the instance connects.",
+    event_time: momment
 }

@@ -1,5 +1,7 @@
 //! `DeliveryCallback`: Z-API accepted a message that the instance sent.
 
+use crate::Timestamp;
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -16,8 +18,15 @@ lossless_object! {
         /// WhatsApp's id for the message.
         "messageId" => message_id: String,
         /// When the event happened.
-        "momment" => momment: crate::Timestamp,
+        "momment" => momment: Timestamp,
         /// Error description, when sending failed.
         "error" => error: String,
     }
+}
+
+callback_model! {
+    DeliveryCallback,
+    endpoint: "update-webhook-delivery",
+    description: "Sets the HTTPS URL that receives a DeliveryCallback when a message sent through the API has left Z-API.",
+    event_time: momment
 }

@@ -1,6 +1,7 @@
 //! `DisconnectedCallback`: the instance lost its phone.
 
 use crate::Timestamp;
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::lossless_object;
 
 lossless_object! {
@@ -16,5 +17,15 @@ lossless_object! {
         "error" => error: String,
         /// Whether the instance is disconnected.
         "disconnected" => disconnected: bool,
+        /// The phone number that was connected, seen in real deliveries (and in the docs'
+        /// unmerged branch).
+        "phone" => phone: String,
     }
+}
+
+callback_model! {
+    DisconnectedCallback,
+    endpoint: "update-webhook-disconnected",
+    description: "Sets the HTTPS URL that receives a DisconnectedCallback when the instance disconnects.",
+    event_time: momment
 }

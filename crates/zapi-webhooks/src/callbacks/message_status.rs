@@ -2,6 +2,7 @@
 //! [`MessageStatus`], the status itself, which `ReceivedCallback` carries too.
 
 use crate::Timestamp;
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::{lossless_object, open_enum};
 
 open_enum! {
@@ -53,4 +54,11 @@ lossless_object! {
         /// deliveries.
         "participantDevice" => participant_device: u64,
     }
+}
+
+callback_model! {
+    MessageStatusCallback,
+    endpoint: "update-webhook-message-status" (aka "update-webhook-status"),
+    description: "Sets the HTTPS URL that receives a MessageStatusCallback when messages change status (sent, received, read, played, ...).",
+    event_time: momment
 }

@@ -1,6 +1,7 @@
 //! `PresenceChatCallback`: a contact's presence in a chat (online, typing, recording).
 
 use crate::Timestamp;
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::{lossless_object, open_enum};
 
 open_enum! {
@@ -33,4 +34,12 @@ lossless_object! {
         /// When the contact was last online; often `null`.
         "lastSeen" => last_seen: Timestamp,
     }
+}
+
+// `lastSeen` is when the contact was last online, not when this event happened.
+callback_model! {
+    PresenceChatCallback,
+    endpoint: "update-webhook-chat-presence",
+    description: "Sets the HTTPS URL that receives a PresenceChatCallback when a contact's presence in a chat changes (available, composing, ...).",
+    event_time: none
 }

@@ -9,40 +9,12 @@ use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{MapAccess, SeqAccess};
 use serde_json::{Map, Number, Value};
 
-use crate::mechanism::json_pointer::push as push_token;
-use crate::{Callback, Field, NumberOrString, Timestamp};
+use crate::diagnostics::{UnexpectedValue, push as push_token};
+use crate::{Field, NumberOrString, Timestamp};
 
 pub(crate) mod sealed {
     /// Keeps [`super::FieldValue`] implemented by this crate's types only.
     pub trait Sealed {}
-}
-
-/// A value a model kept although its JSON type is not the one the model expects there (a
-/// string where a boolean belongs, a number where an object belongs, ...): the value is kept
-/// verbatim in the payload, and the field reads as no value ([`Field::Unexpected`]).
-///
-/// [`Callback::unexpected`] lists them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct UnexpectedValue {
-    /// JSON pointer (RFC 6901) of the value.
-    pub pointer: String,
-    /// What the model expected there, e.g. `a boolean`.
-    pub expected: Cow<'static, str>,
-    /// What was found, e.g. `string "true"`.
-    pub found: String,
-}
-
-impl std::fmt::Display for UnexpectedValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: invalid type: {}, expected {}",
-            crate::json_pointer::display(&self.pointer),
-            self.found,
-            self.expected
-        )
-    }
 }
 
 /// A type a model's field can hold. Sealed: implemented by this crate's models, open enums and
@@ -126,74 +98,39 @@ pub(crate) fn with_token<R>(
     f: impl FnOnce(&mut String) -> R,
 ) -> R {
     let len = pointer.len();
-    crate::mechanism::json_pointer::push_in_place(pointer, token);
+    crate::diagnostics::push_in_place(pointer, token);
     let result = f(pointer);
     pointer.truncate(len);
     result
 }
 
-/// The JSON pointers (RFC 6901) of every key in `callback` that no model knows, at any depth, in
-/// the order they were found. For an unknown callback, every top-level key.
-///
-/// ```
-/// let callback = zapi_webhooks::Callback::from_slice(
-///     br#"{"type":"ReceivedCallback","brandNew":1,"text":{"message":"hi","shiny":true}}"#,
-/// )?;
-/// assert_eq!(callback.unmodeled(), ["/text/shiny", "/brandNew"]);
-/// # Ok::<(), zapi_webhooks::ParseError>(())
-/// ```
-pub fn unmodeled_pointers(callback: &Callback) -> Vec<String> {
-    let mut out = Vec::new();
-    callback.collect_unmodeled(&mut String::new(), &mut out);
-    out
+/// The unmodeled keys of an unknown callback: every top-level key but `type` (which was read,
+/// to find the callback unknown).
+pub(crate) fn unknown_callback_unmodeled(
+    map: &Map<String, Value>,
+    pointer: &str,
+    out: &mut Vec<String>,
+) {
+    out.extend(
+        map.keys()
+            .filter(|key| *key != "type")
+            .map(|key| push_token(pointer.to_owned(), key)),
+    );
 }
 
-/// Every value in `callback` whose JSON type is not the one its model expects, at any depth,
-/// with its JSON pointer (see [`Callback::unexpected`]).
-pub fn unexpected_values(callback: &Callback) -> Vec<UnexpectedValue> {
-    let mut out = Vec::new();
-    callback.collect_unexpected(&mut String::new(), &mut out);
-    out
-}
-
-impl Callback {
-    fn collect_unmodeled(&self, pointer: &mut String, out: &mut Vec<String>) {
-        match self {
-            Callback::Received(c) => c.collect_unmodeled(pointer, out),
-            Callback::Delivery(c) => c.collect_unmodeled(pointer, out),
-            Callback::MessageStatus(c) => c.collect_unmodeled(pointer, out),
-            Callback::PresenceChat(c) => c.collect_unmodeled(pointer, out),
-            Callback::Connected(c) => c.collect_unmodeled(pointer, out),
-            Callback::Disconnected(c) => c.collect_unmodeled(pointer, out),
-            // `type` was read (to find the callback unknown), so it is not reported.
-            Callback::Unknown(map) => out.extend(
-                map.keys()
-                    .filter(|key| *key != "type")
-                    .map(|key| push_token(pointer.clone(), key)),
-            ),
-        }
-    }
-
-    fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<UnexpectedValue>) {
-        match self {
-            Callback::Received(c) => c.collect_unexpected(pointer, out),
-            Callback::Delivery(c) => c.collect_unexpected(pointer, out),
-            Callback::MessageStatus(c) => c.collect_unexpected(pointer, out),
-            Callback::PresenceChat(c) => c.collect_unexpected(pointer, out),
-            Callback::Connected(c) => c.collect_unexpected(pointer, out),
-            Callback::Disconnected(c) => c.collect_unexpected(pointer, out),
-            // Nothing is typed in an unknown callback, so nothing is unexpected but a `type` that
-            // is not a string (it names no callback).
-            Callback::Unknown(map) => {
-                if let Some(value) = map.get("type").filter(|value| !value.is_string()) {
-                    out.push(UnexpectedValue {
-                        pointer: push_token(pointer.clone(), "type"),
-                        expected: Cow::Borrowed("a string (the callback type)"),
-                        found: describe(value),
-                    });
-                }
-            }
-        }
+/// The unexpected values of an unknown callback: nothing is typed in it, so only a `type` that
+/// is not a string (it names no callback).
+pub(crate) fn unknown_callback_unexpected(
+    map: &Map<String, Value>,
+    pointer: &str,
+    out: &mut Vec<UnexpectedValue>,
+) {
+    if let Some(value) = map.get("type").filter(|value| !value.is_string()) {
+        out.push(UnexpectedValue {
+            pointer: push_token(pointer.to_owned(), "type"),
+            expected: Cow::Borrowed("a string (the callback type)"),
+            found: describe(value),
+        });
     }
 }
 

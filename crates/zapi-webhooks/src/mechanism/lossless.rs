@@ -12,10 +12,46 @@
 
 use std::fmt;
 
-use crate::mechanism::json_pointer::{Difference, first_difference};
+use crate::diagnostics::{Difference, first_difference};
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 use serde_json::{Map, Number, Value};
+
+/// The eight `serialize_<integer>` methods of a serializer: `$body`, with `$this` the serializer
+/// and `$v` the value.
+macro_rules! integers {
+    (|$this:ident, $v:ident| -> $ok:ty $body:block) => {
+        integers!(@each $this $v $ok $body;
+            serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+            serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
+    };
+    (@each $this:ident $v:ident $ok:ty $body:block; $($method:ident: $int:ty),*) => {
+        $(
+            fn $method(self, $v: $int) -> Result<$ok, Unequal> {
+                let $this = self;
+                $body
+            }
+        )*
+    };
+}
+
+/// `serde::ser` compound traits of [`CompareSeq`], each comparing item by item.
+macro_rules! compare_items {
+    ($($compound:ident :: $method:ident),* $(,)?) => {
+        $(
+            impl ser::$compound for CompareSeq<'_> {
+                type Ok = ();
+                type Error = Unequal;
+                fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unequal> {
+                    self.item(value)
+                }
+                fn end(self) -> Result<(), Unequal> {
+                    self.finish()
+                }
+            }
+        )*
+    };
+}
 
 /// Where a payload's model writes it back differently, or `None` when it round-trips.
 pub(crate) fn difference<T: Serialize>(model: &T, original: &Value) -> Option<Difference> {
@@ -91,30 +127,7 @@ impl<'a> ser::Serializer for Compare<'a> {
     fn serialize_bool(self, v: bool) -> Result<(), Unequal> {
         check(self.0.as_bool() == Some(v))
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Unequal> {
-        self.number(Number::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Unequal> {
-        self.number(Number::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Unequal> {
-        self.number(Number::from(v))
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Unequal> {
-        self.number(Number::from(v))
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Unequal> {
-        self.number(Number::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Unequal> {
-        self.number(Number::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Unequal> {
-        self.number(Number::from(v))
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Unequal> {
-        self.number(Number::from(v))
-    }
+    integers!(|compare, v| -> () { compare.number(Number::from(v)) });
     fn serialize_i128(self, _: i128) -> Result<(), Unequal> {
         Err(Unequal)
     }
@@ -245,38 +258,12 @@ impl CompareSeq<'_> {
     }
 }
 
-impl ser::SerializeSeq for CompareSeq<'_> {
-    type Ok = ();
-    type Error = Unequal;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unequal> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), Unequal> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTuple for CompareSeq<'_> {
-    type Ok = ();
-    type Error = Unequal;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unequal> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), Unequal> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for CompareSeq<'_> {
-    type Ok = ();
-    type Error = Unequal;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unequal> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), Unequal> {
-        self.finish()
-    }
-}
+// A sequence, a tuple and a tuple struct are all compared item by item.
+compare_items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+);
 
 /// How many matched keys [`CompareMap`] remembers without allocating.
 const INLINE_KEYS: usize = 24;
@@ -398,30 +385,7 @@ impl<'a> ser::Serializer for KeyLookup<'a> {
     fn serialize_bool(self, v: bool) -> Result<Entry<'a>, Unequal> {
         self.find(if v { "true" } else { "false" })
     }
-    fn serialize_i8(self, v: i8) -> Result<Entry<'a>, Unequal> {
-        self.find(&v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<Entry<'a>, Unequal> {
-        self.find(&v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<Entry<'a>, Unequal> {
-        self.find(&v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<Entry<'a>, Unequal> {
-        self.find(&v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<Entry<'a>, Unequal> {
-        self.find(&v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<Entry<'a>, Unequal> {
-        self.find(&v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<Entry<'a>, Unequal> {
-        self.find(&v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<Entry<'a>, Unequal> {
-        self.find(&v.to_string())
-    }
+    integers!(|lookup, v| -> Entry<'a> { lookup.find(&v.to_string()) });
     fn serialize_f32(self, _: f32) -> Result<Entry<'a>, Unequal> {
         Err(Unequal)
     }

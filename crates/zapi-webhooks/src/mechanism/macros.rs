@@ -28,7 +28,8 @@
 //!   impl object::Members for Model { /* hooks */ }
 //!   ```
 //! * [`open_enum!`](crate::mechanism::macros::open_enum) turns a list of `Variant = "VALUE"` lines into an
-//!   enum that also keeps any unseen value in `Unknown(String)`.
+//!   enum that also keeps any unseen value, in a hidden `_Unknown` variant whose content only
+//!   `as_str()` reads: the policy on unknown values, written in the crate docs ("Open enums").
 //! * `content_kinds!` turns the table of content keys (`"image" => Image(Image) as "image";`)
 //!   into `Content`, `Kind` and the code that reads, writes and describes a content key.
 
@@ -188,7 +189,7 @@ macro_rules! lossless_object {
             fn collect_unexpected(
                 &self,
                 pointer: &mut String,
-                out: &mut Vec<$crate::UnexpectedValue>,
+                out: &mut Vec<$crate::diagnostics::UnexpectedValue>,
             ) {
                 $(
                     if self.$field.is_unexpected()
@@ -348,8 +349,11 @@ macro_rules! open_enum {
     ) => {
         $(#[doc = $edoc])*
         ///
-        /// Open: a value this crate does not know yet is kept verbatim in `Unknown`, never an
-        /// error, and serializes back unchanged.
+        /// Open: a value this crate does not know yet is kept verbatim, never an error, and
+        /// serializes back unchanged; [`Self::is_unknown`] says so and [`Self::as_str`] gives
+        /// it. It is held in a hidden variant that code cannot match on usefully, so that a
+        /// `match` keeps its meaning when a later version names the value (see the crate docs,
+        /// "Open enums").
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum $name {
@@ -359,8 +363,10 @@ macro_rules! open_enum {
                 #[doc = concat!("Sent as `", $value, "`.")]
                 $variant,
             )*
-            /// A value this crate does not know yet, exactly as sent.
-            Unknown(String),
+            /// A value this crate does not know yet, exactly as sent. Not API: read it with
+            /// `as_str()`.
+            #[doc(hidden)]
+            _Unknown($crate::mechanism::macros::UnknownValue),
         }
 
         impl $name {
@@ -371,13 +377,13 @@ macro_rules! open_enum {
             pub fn as_str(&self) -> &str {
                 match self {
                     $( $name::$variant => $value, )*
-                    $name::Unknown(value) => value,
+                    $name::_Unknown(value) => value.as_str(),
                 }
             }
 
-            /// `true` for a value this crate does not know.
+            /// `true` for a value this crate does not know (yet): its text is [`Self::as_str`].
             pub fn is_unknown(&self) -> bool {
-                matches!(self, $name::Unknown(_))
+                matches!(self, $name::_Unknown(_))
             }
 
             fn from_known(value: &str) -> Option<Self> {
@@ -404,13 +410,15 @@ macro_rules! open_enum {
 
         impl From<&str> for $name {
             fn from(value: &str) -> Self {
-                Self::from_known(value).unwrap_or_else(|| $name::Unknown(value.to_owned()))
+                Self::from_known(value)
+                    .unwrap_or_else(|| $name::_Unknown($crate::mechanism::macros::UnknownValue(value.to_owned())))
             }
         }
 
         impl From<String> for $name {
             fn from(value: String) -> Self {
-                Self::from_known(&value).unwrap_or($name::Unknown(value))
+                Self::from_known(&value)
+                    .unwrap_or($name::_Unknown($crate::mechanism::macros::UnknownValue(value)))
             }
         }
 
@@ -666,7 +674,7 @@ macro_rules! content_kinds {
                 }
             }
 
-            fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<$crate::UnexpectedValue>) {
+            fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<$crate::diagnostics::UnexpectedValue>) {
                 match self {
                     $(
                         Content::$variant(inner) => {
@@ -679,8 +687,8 @@ macro_rules! content_kinds {
                     )*
                     Content::Unexpected { kind, value } => {
                         if let Some(key) = kind.content_key() {
-                            out.push($crate::UnexpectedValue {
-                                pointer: $crate::mechanism::json_pointer::push(pointer.clone(), key),
+                            out.push($crate::diagnostics::UnexpectedValue {
+                                pointer: $crate::diagnostics::push(pointer.clone(), key),
                                 expected: Content::expected(*kind),
                                 found: $crate::mechanism::field_value::describe(value),
                             });
@@ -707,6 +715,18 @@ macro_rules! content_kinds {
             }
         }
     };
+}
+
+/// The text of an open enum's value that this crate does not know: public (it sits in a public
+/// enum's hidden variant) but unnameable outside the crate and without public methods, so the
+/// only way to read it is the enum's `as_str()`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnknownValue(pub(crate) String);
+
+impl UnknownValue {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// The schema of an open enum: every known value with its meaning, then any other string.

@@ -85,7 +85,7 @@ pub(crate) trait Members {
     fn collect_member_unexpected(
         &self,
         _pointer: &mut String,
-        _out: &mut Vec<crate::UnexpectedValue>,
+        _out: &mut Vec<crate::diagnostics::UnexpectedValue>,
     ) {
     }
 
@@ -132,15 +132,32 @@ pub(crate) struct EntryError {
     pub message: String,
 }
 
+std::thread_local! {
+    /// The pointer of the last [`EntryError`] turned into a deserializer error on this thread.
+    /// A deserializer's error type carries only a message, so the pointer travels beside it, as
+    /// a value, to [`crate::ParseError`]; it is never written into the message and parsed back.
+    static FAILED_ENTRY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 impl EntryError {
-    /// Converts into the deserializer's error type, keeping the pointer in the message in the
-    /// form [`crate::ParseError`] reads back: ``at `/pointer`: message``.
-    pub fn into_de<E: de::Error>(self, prefix: &str) -> E {
-        E::custom(format_args!(
-            "at `{prefix}{}`: {}",
-            self.pointer, self.message
-        ))
+    /// Converts into the deserializer's error type: the message as it is (any character), the
+    /// pointer handed to [`take_failed_entry`].
+    pub fn into_de<E: de::Error>(self) -> E {
+        FAILED_ENTRY.with(|cell| *cell.borrow_mut() = Some(self.pointer));
+        E::custom(self.message)
     }
+}
+
+/// The pointer of the entry whose failure the latest deserializer error on this thread reports,
+/// if it came from an [`EntryError`]; taking it clears it. Call [`forget_failed_entry`] before
+/// a parse whose error is read this way, so that no earlier failure is taken for it.
+pub(crate) fn take_failed_entry() -> Option<String> {
+    FAILED_ENTRY.with(|cell| cell.borrow_mut().take())
+}
+
+/// Clears what [`take_failed_entry`] would return.
+pub(crate) fn forget_failed_entry() {
+    FAILED_ENTRY.with(|cell| *cell.borrow_mut() = None);
 }
 
 /// Converts a buffered `Value` into a field type; on failure, finds the JSON pointer inside it.

@@ -24,6 +24,7 @@ pub(crate) fn callback_from_value(value: &Value) -> Result<Callback, crate::Pars
         other => Callback::deserialize(other),
     };
     result.map_err(|plain| {
+        crate::mechanism::object::forget_failed_entry();
         let located = match value {
             Value::Object(map) => serde_path_to_error::deserialize::<_, Callback>(TypeFirst(map)),
             other => serde_path_to_error::deserialize::<_, Callback>(other),

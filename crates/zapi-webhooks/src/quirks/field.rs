@@ -32,8 +32,10 @@ use crate::mechanism::field_value::FieldValue;
 /// assert_eq!(callback.unexpected()[0].pointer, "/fromMe");
 /// # Ok::<(), zapi_webhooks::ParseError>(())
 /// ```
+///
+/// Exhaustive: these four states are what a field is, so a `match` on a `Field` needs no `_`
+/// arm.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[non_exhaustive]
 pub enum Field<T> {
     /// The key was not in the payload.
     #[default]
@@ -102,16 +104,6 @@ impl<T> Field<T> {
         }
     }
 
-    /// Borrows the value as a `Field<&T>`, keeping the state.
-    pub fn as_ref(&self) -> Field<&T> {
-        match self {
-            Field::Absent => Field::Absent,
-            Field::Null => Field::Null,
-            Field::Present(value) => Field::Present(value),
-            Field::Unexpected(value) => Field::Unexpected(value.clone()),
-        }
-    }
-
     /// Maps the value, keeping the absent and `null` states.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
         match self {
@@ -124,18 +116,6 @@ impl<T> Field<T> {
 }
 
 impl<T> Field<T> {
-    /// The value as an `Option` of a reference, like [`Field::get`]: `None` when the key was
-    /// absent, `null` or of an unexpected type.
-    ///
-    /// ```
-    /// use zapi_webhooks::Field;
-    /// assert_eq!(Field::Present(7_u64).as_option(), Some(&7));
-    /// assert_eq!(Field::<u64>::Null.as_option(), None);
-    /// ```
-    pub fn as_option(&self) -> Option<&T> {
-        self.get()
-    }
-
     /// A copy of the value, if there was one.
     ///
     /// ```
@@ -164,8 +144,10 @@ impl<T> Field<T> {
         self.get().cloned()
     }
 
-    /// The value (cloned), or `default` when the key was absent, `null` or of an unexpected
-    /// type. Takes `&self` so that it reads a field of a borrowed model.
+    /// The value, or `default` when the key was absent, `null` or of an unexpected type. Takes
+    /// `&self` so that it reads a field of a borrowed model; for `Copy` values only, so that
+    /// nothing is cloned behind the caller's back (use `get().map_or(..)` or
+    /// [`Field::cloned`] for others).
     ///
     /// ```
     /// use zapi_webhooks::Field;
@@ -175,9 +157,9 @@ impl<T> Field<T> {
     /// ```
     pub fn unwrap_or(&self, default: T) -> T
     where
-        T: Clone,
+        T: Copy,
     {
-        self.cloned().unwrap_or(default)
+        self.copied().unwrap_or(default)
     }
 }
 
@@ -423,7 +405,6 @@ mod tests {
         assert!(field.is_null() && !field.is_absent());
         assert_eq!(field.get(), None);
         assert_eq!(written(&field), "null");
-        assert_eq!(field.as_ref(), Field::Null);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! | a documented field may be missing or `null`, and both must survive a round trip | [`Field`] |
 //! | `momment` & co. arrive as integers (seconds or milliseconds) or digit strings | [`Timestamp`] |
 //! | `pageCount` is documented as a string and arrives as a number | [`NumberOrString`] |
-//! | string enums gain values over time (`READ_BY_ME`, new notifications, ...) | open enums such as [`crate::MessageStatus`], with an `Unknown(String)` variant |
+//! | string enums gain values over time (`READ_BY_ME`, new notifications, ...) | open enums such as [`crate::MessageStatus`]: an unseen value is kept, `is_unknown()`, read with `as_str()` |
 //! | fields nobody modeled yet | every object keeps them in its `extra` map |
 //! | `ReceivedCallBack` spelled with a capital B | [`crate::CallbackType::from_type_value`] accepts both spellings for every callback |
 

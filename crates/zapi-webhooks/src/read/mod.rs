@@ -13,7 +13,7 @@ pub use chat::{Chat, ChatKind};
 pub use media::Media;
 pub use sender::Sender;
 
-use crate::{Callback, Content, MessageStatusCallback, ReceivedCallback, Timestamp};
+use crate::{Content, MessageStatusCallback, ReceivedCallback, Timestamp};
 
 impl ReceivedCallback {
     /// The chat the message belongs to: its id, WhatsApp id, name and [`ChatKind`].
@@ -46,7 +46,7 @@ impl ReceivedCallback {
     }
 
     /// The text a person would read: the message of a text, a button or list answer, a
-    /// template, a buttons message or an order; a carousel's text; a poll's question; the
+    /// template, a buttons message or an order; a list message's description; a carousel's text; a poll's question; the
     /// caption of an image, a video or a document. `None` for every other kind (audio,
     /// sticker, reaction, notification, ...), and when the field was not sent.
     ///
@@ -65,6 +65,7 @@ impl ReceivedCallback {
             Content::Text(text) => text.message.as_deref(),
             Content::ButtonsResponse(response) => response.message.as_deref(),
             Content::ListResponse(response) => response.message.as_deref(),
+            Content::ListMessage(list) => list.description.as_deref(),
             Content::HydratedTemplate(template) => template.message.as_deref(),
             Content::ButtonsMessage(buttons) => buttons.message.as_deref(),
             Content::Carousel(carousel) => carousel.text.as_deref(),
@@ -180,47 +181,5 @@ impl MessageStatusCallback {
             .as_deref()
             .filter(|id| !ids.iter().any(|other| other == id));
         ids.iter().map(String::as_str).chain(single)
-    }
-}
-
-impl Callback {
-    /// The Z-API instance that sent the callback (`instanceId`), whatever the callback (for
-    /// [`Callback::Unknown`], its `instanceId` entry when that is a string).
-    ///
-    /// ```
-    /// let callback = zapi_webhooks::Callback::from_slice(br#"{"type":"ConnectedCallback","instanceId":"A1"}"#)?;
-    /// assert_eq!(callback.instance_id(), Some("A1"));
-    /// # Ok::<(), zapi_webhooks::ParseError>(())
-    /// ```
-    pub fn instance_id(&self) -> Option<&str> {
-        match self {
-            Callback::Received(c) => c.instance_id.as_deref(),
-            Callback::Delivery(c) => c.instance_id.as_deref(),
-            Callback::MessageStatus(c) => c.instance_id.as_deref(),
-            Callback::PresenceChat(c) => c.instance_id.as_deref(),
-            Callback::Connected(c) => c.instance_id.as_deref(),
-            Callback::Disconnected(c) => c.instance_id.as_deref(),
-            Callback::Unknown(map) => map.get("instanceId").and_then(serde_json::Value::as_str),
-        }
-    }
-
-    /// When the event happened, from the callback's own time field: `momment` (for a received
-    /// callback, [`ReceivedCallback::timestamp`]). `None` for a presence callback, whose only
-    /// time (`lastSeen`) is when the contact was last online, and for an unknown callback.
-    ///
-    /// ```
-    /// let callback = zapi_webhooks::Callback::from_slice(br#"{"type":"DisconnectedCallback","momment":1580163342}"#)?;
-    /// assert_eq!(callback.timestamp().and_then(|t| t.unix_millis()), Some(1_580_163_342_000));
-    /// # Ok::<(), zapi_webhooks::ParseError>(())
-    /// ```
-    pub fn timestamp(&self) -> Option<&Timestamp> {
-        match self {
-            Callback::Received(c) => c.timestamp(),
-            Callback::Delivery(c) => c.momment.get(),
-            Callback::MessageStatus(c) => c.momment.get(),
-            Callback::Connected(c) => c.momment.get(),
-            Callback::Disconnected(c) => c.momment.get(),
-            Callback::PresenceChat(_) | Callback::Unknown(_) => None,
-        }
     }
 }

@@ -30,7 +30,7 @@ pub use corpus::{FixtureEntry, captures, fixtures, fixtures_dir};
 
 /// The first place where `actual` differs from `expected`, as "pointer: what", or `None`.
 pub fn first_difference(expected: &Value, actual: &Value) -> Option<String> {
-    zapi_webhooks::json_pointer::first_difference(expected, actual).map(|d| d.to_string())
+    zapi_webhooks::diagnostics::first_difference(expected, actual).map(|d| d.to_string())
 }
 
 #[test]

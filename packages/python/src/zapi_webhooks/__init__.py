@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from jsonschema import Draft202012Validator
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["CALLBACKS", "SCHEMAS", "Issue", "__version__", "examples", "schema", "validate"]
 

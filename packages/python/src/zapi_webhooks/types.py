@@ -49,7 +49,10 @@ __all__ = [
     "Image",
     "LabelAssociation",
     "LinkMode",
+    "ListMessage",
     "ListResponse",
+    "ListRow",
+    "ListSection",
     "LiveLocation",
     "LiveLocationSequence",
     "Location",
@@ -89,6 +92,7 @@ __all__ = [
     "ReceivedImage",
     "ReceivedKind",
     "ReceivedKinds",
+    "ReceivedListMessage",
     "ReceivedListResponse",
     "ReceivedLiveLocation",
     "ReceivedLocation",
@@ -119,6 +123,7 @@ __all__ = [
     "TemplateHeader",
     "Text",
     "Timestamp",
+    "TraceContext",
     "TransactionStatus",
     "UpdateEveryWebhooksRequest",
     "UpdateNotifySentByMeRequest",
@@ -139,6 +144,8 @@ class ReceivedCallback(TypedDict):
     Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
     them).
     """
+    # Tracing ids Z-API attaches to the delivery, seen in real deliveries. May be absent or null.
+    _traceContext: NotRequired[Optional[TraceContext]]
     # An audio or voice note. Content key: when present (and not null) the message kind is `audio`.
     # May be absent or null.
     audio: NotRequired[ReadOnly[Optional[Audio]]]
@@ -208,6 +215,9 @@ class ReceivedCallback(TypedDict):
     # Who may use a group's invite link (`GROUP_MEMBER_LINK_PROPERTY_UPDATE`). May be absent or
     # null.
     linkMode: NotRequired[Optional[LinkMode]]
+    # A list of options sent from the API, seen in real deliveries. Content key: when present (and
+    # not null) the message kind is `list_message`. May be absent or null.
+    listMessage: NotRequired[ReadOnly[Optional[ListMessage]]]
     # A row chosen in an option list. Content key: when present (and not null) the message kind is
     # `list_response`. May be absent or null.
     listResponseMessage: NotRequired[ReadOnly[Optional[ListResponse]]]
@@ -429,6 +439,9 @@ class DisconnectedCallback(TypedDict):
     instanceId: NotRequired[Optional[str]]
     # When it was disconnected (seconds in the docs' example). May be absent or null.
     momment: NotRequired[Optional[Timestamp]]
+    # The phone number that was connected, seen in real deliveries (and in the docs' unmerged
+    # branch). May be absent or null.
+    phone: NotRequired[Optional[str]]
     # The callback type: `DisconnectedCallback` or `DisconnectedCallBack`. Required here so that
     # `Callback` can be narrowed on it (the JSON Schema also accepts a body without it).
     type: Literal["DisconnectedCallback", "DisconnectedCallBack"]
@@ -475,6 +488,14 @@ class ReceivedListResponse(ReceivedCallback):
     A row chosen in an option list.
     """
     listResponseMessage: ReadOnly[ListResponse]
+
+
+class ReceivedListMessage(ReceivedCallback):
+    """Kind `list_message`: a `ReceivedCallback` whose `listMessage` is present and not None.
+
+    A list of options sent from the API, seen in real deliveries.
+    """
+    listMessage: ReadOnly[ListMessage]
 
 
 class ReceivedButtonsMessage(ReceivedCallback):
@@ -695,6 +716,7 @@ ReceivedKinds = TypedDict(
         "reaction": ReceivedReaction,
         "buttons_response": ReceivedButtonsResponse,
         "list_response": ReceivedListResponse,
+        "list_message": ReceivedListMessage,
         "buttons_message": ReceivedButtonsMessage,
         "pix_key": ReceivedPixKey,
         "carousel": ReceivedCarousel,
@@ -1016,6 +1038,27 @@ class LabelAssociation(TypedDict):
     phone: NotRequired[Optional[str]]
 
 
+class ListMessage(TypedDict):
+    """A list of options sent from the API (WhatsApp's list message): a text, the button that opens
+    the list, and the list's sections of rows. The answer comes back as a `listResponseMessage`.
+
+    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
+    them).
+    """
+    # Label of the button that opens the list. May be absent or null.
+    buttonText: NotRequired[Optional[str]]
+    # Body text of the message. May be absent or null.
+    description: NotRequired[Optional[str]]
+    # Footer text. May be absent or null.
+    footerText: NotRequired[Optional[str]]
+    # WhatsApp's list type, e.g. `SINGLE_SELECT`. May be absent or null.
+    listType: NotRequired[Optional[str]]
+    # The sections of the list. May be absent or null.
+    sections: NotRequired[Optional[List[ListSection]]]
+    # Title of the message. May be absent or null.
+    title: NotRequired[Optional[str]]
+
+
 class ListResponse(TypedDict):
     """The answer to an option list: which row was chosen.
 
@@ -1027,6 +1070,33 @@ class ListResponse(TypedDict):
     # Id of the chosen row. May be absent or null.
     selectedRowId: NotRequired[Optional[str]]
     # Title of the list. May be absent or null.
+    title: NotRequired[Optional[str]]
+
+
+class ListRow(TypedDict):
+    """One option of a list message.
+
+    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
+    them).
+    """
+    # Text under the title. May be absent or null.
+    description: NotRequired[Optional[str]]
+    # Id of the option: what a `listResponseMessage` sends back as `selectedRowId`. May be absent
+    # or null.
+    rowId: NotRequired[Optional[str]]
+    # Title of the option. May be absent or null.
+    title: NotRequired[Optional[str]]
+
+
+class ListSection(TypedDict):
+    """A section of a list message: a title and its rows.
+
+    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
+    them).
+    """
+    # The options of the section. May be absent or null.
+    rows: NotRequired[Optional[List[ListRow]]]
+    # Title of the section. May be absent or null.
     title: NotRequired[Optional[str]]
 
 
@@ -1464,6 +1534,19 @@ class Text(TypedDict):
     url: NotRequired[Optional[str]]
 
 
+class TraceContext(TypedDict):
+    """The tracing context Z-API attaches to a delivery (`_traceContext`), seen in real deliveries
+    from 2025 on, call notifications included.
+
+    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
+    them).
+    """
+    # Id of the span. May be absent or null.
+    spanId: NotRequired[Optional[str]]
+    # Id of the trace. May be absent or null.
+    traceId: NotRequired[Optional[str]]
+
+
 class UpdateEveryWebhooksRequest(TypedDict):
     """Body of `PUT /update-every-webhooks`: the same URL for every callback."""
     # Also send a `ReceivedCallback` for messages the connected number sends (the Portuguese
@@ -1572,6 +1655,7 @@ ReceivedKind: TypeAlias = Literal[
     "reaction",
     "buttons_response",
     "list_response",
+    "list_message",
     "buttons_message",
     "pix_key",
     "carousel",

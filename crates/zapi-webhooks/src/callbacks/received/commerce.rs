@@ -1,9 +1,41 @@
-//! Payments, products, carts and orders.
+//! Payments (Pix keys, payment requests), products, carts and orders.
 
 use serde_json::Number;
 
 use crate::Timestamp;
 use crate::mechanism::macros::{lossless_object, open_enum};
+
+open_enum! {
+    /// Kind of a Pix key (Brazil's instant payment system).
+    pub enum PixKeyType {
+        /// A random key.
+        Evp = "EVP",
+        /// A person's tax id.
+        Cpf = "CPF",
+        /// A company's tax id.
+        Cnpj = "CNPJ",
+        /// A phone number.
+        Phone = "PHONE",
+        /// An e-mail address.
+        Email = "EMAIL",
+    }
+}
+
+lossless_object! {
+    /// A button that shares a Pix key for payment.
+    pub struct PixKey {
+        /// Currency code, e.g. `BRL`.
+        "currency" => currency: String,
+        /// Payment reference.
+        "referenceId" => reference_id: String,
+        /// The Pix key.
+        "key" => key: String,
+        /// Its kind.
+        "keyType" => key_type: PixKeyType,
+        /// Name of the receiver.
+        "merchantName" => merchant_name: String,
+    }
+}
 
 open_enum! {
     /// State of a payment transaction.

@@ -5,25 +5,42 @@
 //! `notification`, ...) that tells the kind of message. The envelope is
 //! [`ReceivedCallback`]'s fields; the content is [`ReceivedCallback::content`], a [`Content`].
 
+mod buttons;
 mod commerce;
-mod interactive;
+mod contact;
+mod envelope;
+mod event;
+mod list;
+mod location;
 mod media;
 mod notification;
+mod pin;
+mod poll;
+mod reaction;
 mod text;
 
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 use serde_json::Value;
 
+pub use buttons::*;
 pub use commerce::*;
-pub use interactive::*;
+pub use contact::*;
+pub use envelope::*;
+pub use event::*;
+pub use list::*;
+pub use location::*;
 pub use media::*;
 pub use notification::*;
+pub use pin::*;
+pub use poll::*;
+pub use reaction::*;
 pub use text::*;
 
+use crate::mechanism::callback_types::callback_model;
 use crate::mechanism::macros::{content_kinds, lossless_object};
 use crate::mechanism::object::{EntryError, Members};
-use crate::{MessageStatus, Timestamp};
+use crate::{Field, MessageStatus, Timestamp};
 
 content_kinds! {
     /// A text message.
@@ -36,6 +53,8 @@ content_kinds! {
     "buttonsResponseMessage" => ButtonsResponse(ButtonsResponse) as "buttons_response";
     /// A row chosen in an option list.
     "listResponseMessage" => ListResponse(ListResponse) as "list_response";
+    /// A list of options sent from the API, seen in real deliveries.
+    "listMessage" => ListMessage(ListMessage) as "list_message";
     /// A message with buttons.
     "buttonsMessage" => ButtonsMessage(ButtonsMessage) as "buttons_message";
     /// A Pix key payment button.
@@ -187,6 +206,8 @@ lossless_object! {
         "profileName" => profile_name: String,
         /// URL of the new profile picture (`PROFILE_PICTURE_UPDATED`).
         "updatedPhoto" => updated_photo: String,
+        /// Tracing ids Z-API attaches to the delivery, seen in real deliveries.
+        "_traceContext" => trace_context: TraceContext,
     }
     members {
         /// The message: which content key the payload carried, with its data.
@@ -265,6 +286,21 @@ impl ReceivedCallback {
     }
 }
 
+/// Whether a `waitingMessage` flag says the content is still awaited: `true`, and also the
+/// forms of an unexpected JSON type that mean it (`"true"`, a non-zero number), so that a
+/// flag Z-API sends as a string or a number keeps the kind `waiting_message` (it is still
+/// listed by [`crate::Callback::unexpected`]).
+fn waiting_flag(flag: &Field<bool>) -> bool {
+    match flag {
+        Field::Present(flag) => *flag,
+        Field::Unexpected(Value::String(text)) => {
+            text.trim().eq_ignore_ascii_case("true") || text.trim() == "1"
+        }
+        Field::Unexpected(Value::Number(number)) => number.as_f64().is_some_and(|n| n != 0.0),
+        Field::Unexpected(_) | Field::Absent | Field::Null => false,
+    }
+}
+
 /// The content keys: read into [`ReceivedCallback::content`], the winner chosen by priority.
 impl Members for ReceivedCallback {
     fn read_member<'de, A: MapAccess<'de>>(
@@ -298,7 +334,7 @@ impl Members for ReceivedCallback {
             self.promote_parked_content();
         }
         if let Content::Unknown(entries) = &mut self.content {
-            if self.waiting_message == crate::Field::Present(true) {
+            if waiting_flag(&self.waiting_message) {
                 self.content = Content::WaitingMessage;
             } else {
                 // No known content: the keys nobody modeled are the content.
@@ -322,7 +358,7 @@ impl Members for ReceivedCallback {
     fn collect_member_unexpected(
         &self,
         pointer: &mut String,
-        out: &mut Vec<crate::UnexpectedValue>,
+        out: &mut Vec<crate::diagnostics::UnexpectedValue>,
     ) {
         self.content.collect_unexpected(pointer, out);
         // Content that lost to a higher-priority key is parked in `extra` as JSON; it is still
@@ -344,4 +380,12 @@ impl Members for ReceivedCallback {
     ) {
         Content::schema_properties(generator, properties);
     }
+}
+
+callback_model! {
+    ReceivedCallback,
+    endpoint: "update-webhook-received" (aka "update-webhook-receive"),
+    description: "Sets the HTTPS URL that Z-API POSTs a ReceivedCallback to for each message and notification of the instance's chats.",
+    message_kind: kind(),
+    event_time: timestamp()
 }

@@ -147,7 +147,11 @@ impl crate::mechanism::field_value::FieldValue for NotificationParameter {
         }
     }
 
-    fn collect_unexpected(&self, pointer: &mut String, out: &mut Vec<crate::UnexpectedValue>) {
+    fn collect_unexpected(
+        &self,
+        pointer: &mut String,
+        out: &mut Vec<crate::diagnostics::UnexpectedValue>,
+    ) {
         if let NotificationParameter::Object(object) = self {
             object.collect_unexpected(pointer, out);
         }
