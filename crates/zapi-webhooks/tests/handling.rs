@@ -6,7 +6,8 @@ mod common;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
-use zapi_webhooks::{Callback, DedupeKey, Origin};
+use zapi_webhooks::handling::{ContactKey, ContactKeyKind};
+use zapi_webhooks::{Callback, DedupeKey, MessageStatus, Origin};
 
 fn key_of(value: &Value) -> DedupeKey {
     Callback::from_value(value)
@@ -441,4 +442,255 @@ fn origin_names_round_trip() {
         assert_eq!(origin.to_string(), origin.as_str());
     }
     assert_eq!(Origin::from_name("me"), None);
+}
+
+fn received(value: &Value) -> zapi_webhooks::ReceivedCallback {
+    match Callback::from_value(value).expect("parses") {
+        Callback::Received(received) => *received,
+        other => panic!("not a received callback: {}", other.kind_name()),
+    }
+}
+
+/// (sender key, its kind, chat key, its kind, reply target, pairs as "phone=lid/source").
+fn identity_of(value: &Value) -> (String, String, String, String, String, Vec<String>) {
+    let msg = received(value);
+    let key = |k: Option<ContactKey<'_>>| {
+        k.map_or(("-".to_owned(), "-".to_owned()), |k| {
+            (k.as_str().to_owned(), format!("{:?}", k.kind()))
+        })
+    };
+    let (sender, sender_kind) = key(msg.sender_key());
+    let (chat, chat_kind) = key(msg.chat_key());
+    let pairs = msg
+        .lid_phone_pairs()
+        .iter()
+        .map(|p| format!("{}={}/{:?}", p.phone, p.lid, p.source))
+        .collect();
+    (
+        sender,
+        sender_kind,
+        chat,
+        chat_kind,
+        msg.reply_target().unwrap_or("-").to_owned(),
+        pairs,
+    )
+}
+
+fn strs(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn identity_of_a_direct_chat_with_a_lid() {
+    let direct = capture("captures/received/audio__direct_ptt.json");
+    assert_eq!(
+        identity_of(&direct),
+        (
+            "91816979137264@lid".into(),
+            "Lid".into(),
+            "91816979137264@lid".into(),
+            "Lid".into(),
+            "558078431708".into(),
+            strs(&["558078431708=91816979137264@lid/Chat"]),
+        )
+    );
+    // With a `senderLid` too, the sender's pair is listed with its own source.
+    let with_sender = with(&direct, "senderLid", json!("91816979137264@lid"));
+    assert_eq!(
+        identity_of(&with_sender).5,
+        strs(&[
+            "558078431708=91816979137264@lid/Chat",
+            "558078431708=91816979137264@lid/Sender"
+        ])
+    );
+}
+
+#[test]
+fn identity_of_the_instances_own_message() {
+    let mine = capture("captures/received/text__direct_from_me_reply.json");
+    let (sender, sender_kind, chat, chat_kind, reply, pairs) = identity_of(&mine);
+    // The sender is this instance: its number, never the contact's lid.
+    assert_eq!(
+        (sender.as_str(), sender_kind.as_str()),
+        ("5515609355576", "Phone")
+    );
+    assert_eq!(
+        (chat.as_str(), chat_kind.as_str()),
+        ("014946475978696@lid", "Lid")
+    );
+    // The answer goes to the contact, not to this instance.
+    assert_eq!(reply, "553018400066");
+    assert_eq!(pairs, strs(&["553018400066=014946475978696@lid/Chat"]));
+}
+
+#[test]
+fn identity_in_a_group() {
+    let group = capture("captures/received/text__group_reply.json");
+    assert_eq!(
+        identity_of(&group),
+        (
+            "50977558925263@lid".into(),
+            "Lid".into(),
+            "120363592461583190-group".into(),
+            "Chat".into(),
+            "120363592461583190-group".into(),
+            strs(&["558789926305=50977558925263@lid/Participant"]),
+        )
+    );
+    // A participant known by number only: the key is the number, and no pair.
+    let phone_only = capture("captures/received/notification__group_participant_leave.json");
+    let (sender, kind, _, _, reply, pairs) = identity_of(&phone_only);
+    assert_eq!((sender.as_str(), kind.as_str()), ("551881087353", "Phone"));
+    assert_eq!(reply, "120363066346584391-group");
+    assert!(pairs.is_empty());
+}
+
+#[test]
+fn identity_with_a_lid_only_or_a_phone_only() {
+    let lid_only = json!({"type": "ReceivedCallback", "phone": "8189@lid", "fromMe": false});
+    assert_eq!(
+        identity_of(&lid_only),
+        (
+            "8189@lid".into(),
+            "Lid".into(),
+            "8189@lid".into(),
+            "Lid".into(),
+            "8189@lid".into(),
+            vec![]
+        )
+    );
+    let phone_only = json!({"type": "ReceivedCallback", "phone": "5544999999999", "fromMe": false});
+    assert_eq!(
+        identity_of(&phone_only),
+        (
+            "5544999999999".into(),
+            "Phone".into(),
+            "5544999999999".into(),
+            "Phone".into(),
+            "5544999999999".into(),
+            vec![]
+        )
+    );
+    // Only a `chatLid`: the answer goes to the lid.
+    let no_phone = json!({"type": "ReceivedCallback", "chatLid": "8189@lid"});
+    assert_eq!(identity_of(&no_phone).4, "8189@lid");
+    // A "lid" that is not one is never paired; a phone that is a lid neither.
+    let odd = json!({"type": "ReceivedCallback", "phone": "1@lid", "chatLid": "2@lid"});
+    assert!(identity_of(&odd).5.is_empty());
+    let odd = json!({"type": "ReceivedCallback", "phone": "55", "chatLid": "55"});
+    assert!(identity_of(&odd).5.is_empty());
+    assert_eq!(identity_of(&odd).2, "55");
+}
+
+#[test]
+fn identity_in_a_newsletter() {
+    let newsletter = common::fixtures()
+        .into_iter()
+        .find(|e| e.path == "received/notification__newsletter_admin_promote.json")
+        .expect("fixture")
+        .value;
+    let (sender, _, _, chat_kind, reply, pairs) = identity_of(&newsletter);
+    assert_eq!(sender, "-");
+    assert_eq!(chat_kind, "Chat");
+    assert_eq!(reply, newsletter["phone"].as_str().expect("phone"));
+    assert!(pairs.is_empty());
+}
+
+#[test]
+fn identity_over_the_corpus() {
+    let mut pairs_seen = 0;
+    for entry in corpus().into_iter().filter(|e| e.callback == "received") {
+        let msg = received(&entry.value);
+        assert_eq!(
+            msg.reply_target(),
+            msg.phone.as_deref().or(msg.chat_lid.as_deref()),
+            "{}",
+            entry.path
+        );
+        if msg.chat().kind() != zapi_webhooks::ChatKind::Direct {
+            assert_eq!(
+                msg.chat_key().map(|k| k.kind()),
+                Some(ContactKeyKind::Chat),
+                "{}",
+                entry.path
+            );
+        }
+        for pair in msg.lid_phone_pairs() {
+            assert!(pair.lid.ends_with("@lid") && !pair.phone.ends_with("@lid"));
+            pairs_seen += 1;
+        }
+    }
+    assert!(pairs_seen > 20, "only {pairs_seen} pairs in the corpus");
+}
+
+/// For each status, the statuses it supersedes: the whole table, spelled out.
+#[test]
+fn status_supersedes_for_every_pair() {
+    let all = [
+        "PENDING",
+        "SENT",
+        "RECEIVED",
+        "MESSAGE_RECEIVED",
+        "READ",
+        "READ_BY_ME",
+        "PLAYED",
+        "DELETED", // not a value this crate knows
+    ];
+    let table: &[(&str, &[&str])] = &[
+        ("PENDING", &["DELETED"]),
+        ("SENT", &["PENDING", "DELETED"]),
+        ("RECEIVED", &["PENDING", "SENT", "DELETED"]),
+        ("MESSAGE_RECEIVED", &["PENDING", "SENT", "DELETED"]),
+        (
+            "READ",
+            &["PENDING", "SENT", "RECEIVED", "MESSAGE_RECEIVED", "DELETED"],
+        ),
+        (
+            "READ_BY_ME",
+            &["PENDING", "SENT", "RECEIVED", "MESSAGE_RECEIVED", "DELETED"],
+        ),
+        (
+            "PLAYED",
+            &[
+                "PENDING",
+                "SENT",
+                "RECEIVED",
+                "MESSAGE_RECEIVED",
+                "READ",
+                "READ_BY_ME",
+                "DELETED",
+            ],
+        ),
+        ("DELETED", &[]),
+    ];
+    // Every known value is in the table.
+    for known in MessageStatus::KNOWN {
+        assert!(all.contains(known), "{known} missing from the table");
+    }
+    let mut pairs = 0;
+    for (new, superseded) in table {
+        for previous in all {
+            let answer = MessageStatus::from(*new).supersedes(&MessageStatus::from(previous));
+            assert_eq!(
+                answer,
+                superseded.contains(&previous),
+                "{new} over {previous}"
+            );
+            pairs += 1;
+        }
+    }
+    assert_eq!(pairs, 64);
+}
+
+#[test]
+fn a_tracker_ends_at_the_furthest_status_whatever_the_order() {
+    let deliveries = ["READ", "SENT", "RECEIVED", "READ", "RECEIVED", "SENT"];
+    let mut current = MessageStatus::from("PENDING");
+    for status in deliveries {
+        let status = MessageStatus::from(status);
+        if status.supersedes(&current) {
+            current = status;
+        }
+    }
+    assert_eq!(current.as_str(), "READ");
 }
