@@ -108,6 +108,21 @@ impl fmt::Display for PayloadKind {
 }
 
 impl Callback {
+    /// The key that tells which deliveries report the same event (a retry, a repeated status),
+    /// for every callback, unknown ones included: see [`crate::DedupeKey`] and the semantics in
+    /// [`crate::handling::dedupe`].
+    ///
+    /// ```
+    /// let status = zapi_webhooks::Callback::from_slice(
+    ///     br#"{"type":"MessageStatusCallback","instanceId":"I1","status":"READ","ids":["B","A"]}"#,
+    /// )?;
+    /// assert_eq!(status.dedupe_key().as_str(), "v1:message_status:I1:READ:A,B");
+    /// # Ok::<(), zapi_webhooks::ParseError>(())
+    /// ```
+    pub fn dedupe_key(&self) -> crate::DedupeKey {
+        crate::handling::dedupe::dedupe_key(self)
+    }
+
     /// Parses a webhook body, tolerantly (see [`Callback`]): it fails only for bytes that are
     /// not JSON, JSON that is not an object, or nesting beyond serde_json's recursion limit, and
     /// the error names the JSON pointer, line and column.

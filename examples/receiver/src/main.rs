@@ -1,18 +1,20 @@
-//! A Z-API webhook receiver to copy: settings from flags and the environment, one route with
-//! the [`ZapiWebhook`] extractor (token check, gzip/deflate, size limit, typed callback), raw
-//! bodies of whatever is not fully typed kept on disk, and a graceful shutdown.
+//! A Z-API webhook receiver to copy: settings from flags and the environment, the webhook
+//! routes with the token in the path (`/webhook/{instance}/{token}`, `/webhook/{token}`) or in
+//! a header (`/webhook`), a [`WebhookRouter`] with a handler per kind of delivery, raw bodies
+//! of whatever is not fully typed kept on disk, and a graceful shutdown.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::Router;
-use axum::http::StatusCode;
 use clap::Parser;
-use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
+use zapi_webhooks::{CallbackType, Kind, Origin};
+use zapi_webhooks_axum::{Filter, HandlerResult, WebhookConfig, WebhookRouter, ZapiWebhook};
 
-/// Receives Z-API webhooks on `POST /webhook` (and `/webhook/<anything>`).
+/// Receives Z-API webhooks on `POST /webhook/{instance}/{token}`, `/webhook/{token}` (the
+/// token in the URL) and `/webhook` (the token in the `z-api-token` header).
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Settings {
@@ -45,6 +47,9 @@ struct Settings {
         default_value = "unknown-payloads"
     )]
     unknown_dir: PathBuf,
+    /// Where the webhook routes live: `PREFIX/{instance}/{token}`, `PREFIX/{token}`, `PREFIX`.
+    #[arg(long, env = "ZAPI_RECEIVER_PREFIX", default_value = "/webhook")]
+    prefix: String,
 }
 
 /// `4096`, `512KiB` or `2MiB`.
@@ -73,11 +78,9 @@ fn config(settings: &Settings) -> Result<WebhookConfig, String> {
         .body_limit(settings.body_limit))
 }
 
-/// Handles one delivery: logs it, and keeps its raw body when the models did not type all of
-/// it. Every authenticated JSON object is answered 200.
-async fn receive(dir: PathBuf, webhook: ZapiWebhook) -> StatusCode {
+/// Logs what the models did not type, and keeps the raw body of such a delivery in `dir`.
+async fn keep_untyped(dir: &Path, webhook: &ZapiWebhook) -> HandlerResult {
     let kind = webhook.callback.kind().as_str();
-    let unknown = kind == "unknown";
     for value in &webhook.unexpected {
         eprintln!("{}: {kind}: unexpected value {value}", webhook.path);
     }
@@ -87,24 +90,50 @@ async fn receive(dir: PathBuf, webhook: ZapiWebhook) -> StatusCode {
             webhook.path, webhook.unmodeled
         );
     }
-    if unknown || !webhook.unexpected.is_empty() || !webhook.unmodeled.is_empty() {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        // The sequence number keeps two deliveries of the same instant apart.
-        static SEQUENCE: AtomicU64 = AtomicU64::new(0);
-        let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
-        let file = dir.join(format!("{nanos}-{sequence}-{kind}.json"));
-        if let Err(error) = tokio::fs::write(&file, &webhook.body).await {
-            eprintln!(
-                "{}: could not keep the raw body in {}: {error}",
-                webhook.path,
-                file.display()
-            );
-            return StatusCode::INTERNAL_SERVER_ERROR;
-        }
+    if kind != "unknown" && webhook.unexpected.is_empty() && webhook.unmodeled.is_empty() {
+        return Ok(());
     }
-    StatusCode::OK
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    // The sequence number keeps two deliveries of the same instant apart.
+    static SEQUENCE: AtomicU64 = AtomicU64::new(0);
+    let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
+    let file = dir.join(format!("{nanos}-{sequence}-{kind}.json"));
+    // A failure answers 500, so that Z-API delivers again.
+    tokio::fs::write(&file, &webhook.body).await?;
+    Ok(())
+}
+
+/// One handler per sort of delivery; every one keeps what is not fully typed. `webhook.path`
+/// never holds the token, so it is safe to log.
+fn router(dir: PathBuf) -> WebhookRouter {
+    let handler = |what: &'static str| {
+        let dir = Arc::new(dir.clone());
+        move |webhook: ZapiWebhook| {
+            let dir = Arc::clone(&dir);
+            async move {
+                let key = webhook.callback.dedupe_key();
+                eprintln!("{}: {what} {key}", webhook.path);
+                keep_untyped(&dir, &webhook).await
+            }
+        }
+    };
+    WebhookRouter::new()
+        // "Notify sent by me": our own messages sent through the API come back. A bot skips them.
+        .on(
+            Filter::origin(Origin::Api),
+            handler("echo of a message sent through the API"),
+        )
+        .on(
+            Filter::origin(Origin::Device),
+            handler("message typed on the phone"),
+        )
+        .on_kind(Kind::Notification, handler("notification"))
+        .on(Filter::callback(CallbackType::Received), handler("message"))
+        .on_callback(CallbackType::MessageStatus, handler("status"))
+        .fallback(handler("other delivery"))
+        .on_error(|error| eprintln!("{error}"))
 }
 
 #[tokio::main]
@@ -112,11 +141,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let settings = Settings::parse();
     let config = config(&settings)?;
     tokio::fs::create_dir_all(&settings.unknown_dir).await?;
-    let dir = settings.unknown_dir.clone();
-    let route = webhook_route(move |webhook: ZapiWebhook| receive(dir.clone(), webhook));
-    let app = Router::new()
-        .route("/webhook", route.clone())
-        .route("/webhook/{*rest}", route)
+    let app = router(settings.unknown_dir.clone())
+        .into_router(&settings.prefix)
         .with_state(config);
     let listener = tokio::net::TcpListener::bind(settings.listen).await?;
     eprintln!("listening on http://{}", listener.local_addr()?);
