@@ -1082,7 +1082,12 @@ export interface ListRow {
 
 /** A section of a list message: a title and its rows. */
 export interface ListSection {
-  /** The options of the section. May be absent or null. */
+  /**
+   * The options of the section, under the key recorded on received list messages (September 2025, a
+   * Z-API-format reseller's deliveries): the same shape as `rows`. May be absent or null.
+   */
+  options?: ListRow[] | null;
+  /** The options of the section, under the key public senders use. May be absent or null. */
   rows?: ListRow[] | null;
   /** Title of the section. May be absent or null. */
   title?: string | null;

@@ -636,32 +636,22 @@ fn status_supersedes_for_every_pair() {
         "PLAYED",
         "DELETED", // not a value this crate knows
     ];
-    let table: &[(&str, &[&str])] = &[
-        ("PENDING", &["DELETED"]),
-        ("SENT", &["PENDING", "DELETED"]),
-        ("RECEIVED", &["PENDING", "SENT", "DELETED"]),
-        ("MESSAGE_RECEIVED", &["PENDING", "SENT", "DELETED"]),
-        (
-            "READ",
-            &["PENDING", "SENT", "RECEIVED", "MESSAGE_RECEIVED", "DELETED"],
-        ),
+    // Each status, then the statuses it supersedes (space-separated).
+    let table: &[(&str, &str)] = &[
+        ("PENDING", "DELETED"),
+        ("SENT", "PENDING DELETED"),
+        ("RECEIVED", "PENDING SENT DELETED"),
+        ("MESSAGE_RECEIVED", "PENDING SENT DELETED"),
+        ("READ", "PENDING SENT RECEIVED MESSAGE_RECEIVED DELETED"),
         (
             "READ_BY_ME",
-            &["PENDING", "SENT", "RECEIVED", "MESSAGE_RECEIVED", "DELETED"],
+            "PENDING SENT RECEIVED MESSAGE_RECEIVED DELETED",
         ),
         (
             "PLAYED",
-            &[
-                "PENDING",
-                "SENT",
-                "RECEIVED",
-                "MESSAGE_RECEIVED",
-                "READ",
-                "READ_BY_ME",
-                "DELETED",
-            ],
+            "PENDING SENT RECEIVED MESSAGE_RECEIVED READ READ_BY_ME DELETED",
         ),
-        ("DELETED", &[]),
+        ("DELETED", ""),
     ];
     // Every known value is in the table.
     for known in MessageStatus::KNOWN {
@@ -673,7 +663,7 @@ fn status_supersedes_for_every_pair() {
             let answer = MessageStatus::from(*new).supersedes(&MessageStatus::from(previous));
             assert_eq!(
                 answer,
-                superseded.contains(&previous),
+                superseded.split(' ').any(|s| s == previous),
                 "{new} over {previous}"
             );
             pairs += 1;

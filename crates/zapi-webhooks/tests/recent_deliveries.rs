@@ -77,6 +77,32 @@ fn a_list_message_is_its_own_kind_with_sections_and_rows() {
     assert_eq!(Kind::ListMessage.content_key(), Some("listMessage"));
 }
 
+/// Recorded deliveries of received list messages carry the rows under `options`.
+#[test]
+fn a_received_list_message_carries_its_rows_as_options() {
+    let mut value = list_message();
+    let section = &mut value["listMessage"]["sections"][0];
+    let rows = section["rows"].take();
+    section.as_object_mut().expect("object").remove("rows");
+    section["options"] = rows;
+    let callback = parse_lossless(&value);
+    assert_eq!(callback.kind(), PayloadKind::Received(Kind::ListMessage));
+    assert_eq!(callback.unmodeled(), Vec::<String>::new());
+    let Content::ListMessage(list) = &callback.as_received().expect("received").content else {
+        panic!("not a list message")
+    };
+    let section = &list.sections.get().expect("sections")[0];
+    assert!(section.rows.is_absent());
+    let ids: Vec<_> = section
+        .options
+        .get()
+        .expect("options")
+        .iter()
+        .map(|row| row.row_id.as_deref())
+        .collect();
+    assert_eq!(ids, [Some("track"), Some("cancel")]);
+}
+
 #[test]
 fn a_list_message_row_of_another_type_is_kept_and_named() {
     let mut value = list_message();

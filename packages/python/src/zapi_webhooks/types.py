@@ -1094,7 +1094,10 @@ class ListSection(TypedDict):
     Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
     them).
     """
-    # The options of the section. May be absent or null.
+    # The options of the section, under the key recorded on received list messages (September 2025,
+    # a Z-API-format reseller's deliveries): the same shape as `rows`. May be absent or null.
+    options: NotRequired[Optional[List[ListRow]]]
+    # The options of the section, under the key public senders use. May be absent or null.
     rows: NotRequired[Optional[List[ListRow]]]
     # Title of the section. May be absent or null.
     title: NotRequired[Optional[str]]

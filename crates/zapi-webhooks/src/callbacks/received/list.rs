@@ -27,8 +27,11 @@ lossless_object! {
     pub struct ListSection {
         /// Title of the section.
         "title" => title: String,
-        /// The options of the section.
+        /// The options of the section, under the key public senders use.
         "rows" => rows: Vec<ListRow>,
+        /// The options of the section, under the key recorded on received list messages
+        /// (September 2025, a Z-API-format reseller's deliveries): the same shape as `rows`.
+        "options" => options: Vec<ListRow>,
     }
 }
 
