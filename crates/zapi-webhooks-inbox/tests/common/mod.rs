@@ -62,3 +62,5 @@ pub async fn stores(dir: &std::path::Path) -> Vec<Arc<dyn Store>> {
     }
     stores
 }
+
+pub mod sink;
