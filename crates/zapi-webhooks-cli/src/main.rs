@@ -8,6 +8,7 @@ mod kinds;
 mod output;
 mod pipeline;
 mod send;
+mod serve;
 
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
@@ -50,6 +51,7 @@ enum Command {
     Schema(SchemaArgs),
     Kinds(KindsArgs),
     Send(SendArgs),
+    Serve(serve::ServeArgs),
 }
 
 /// Check payloads: callback, kind, schema validity, lossless round trip, unmodeled keys.
@@ -258,6 +260,13 @@ fn main() -> ExitCode {
         Command::Schema(args) => print_schema(&args),
         Command::Kinds(args) => print_kinds(&args),
         Command::Send(args) => send(&args),
+        Command::Serve(args) => match serve::run(&args) {
+            Ok(()) => EXIT_OK,
+            Err(error) => {
+                eprintln!("zapi-webhooks serve: {error}");
+                EXIT_ERROR
+            }
+        },
     };
     ExitCode::from(status)
 }
