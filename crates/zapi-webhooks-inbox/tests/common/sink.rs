@@ -28,6 +28,8 @@ pub struct Got {
     pub verified: bool,
     /// The status answered.
     pub status: u16,
+    /// When it arrived.
+    pub at: std::time::Instant,
 }
 
 /// Picks the status for an attempt: `(webhook-id, attempt number, body) -> status`.
@@ -87,6 +89,7 @@ async fn receive(State(sink): State<Sink>, headers: HeaderMap, body: Bytes) -> S
         body,
         verified,
         status: status.as_u16(),
+        at: std::time::Instant::now(),
     };
     if let Ok(mut all) = sink.got.lock() {
         all.push(got);
