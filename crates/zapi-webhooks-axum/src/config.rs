@@ -60,13 +60,20 @@ impl Secret {
     fn new(token: impl Into<String>) -> Secret {
         Secret(token.into().into_bytes().into_boxed_slice())
     }
+
+    /// A stand-in compared against when a request names an instance that has no token, so
+    /// that an unknown instance costs the same work as a known one. Its result is ignored.
+    pub(crate) fn placeholder() -> Secret {
+        Secret::new("placeholder-never-accept")
+    }
 }
 
 #[derive(Clone)]
 pub(crate) enum Auth {
     /// One token for every delivery, checked before the body is read.
     Single(Secret),
-    /// A token per `instanceId`, checked once the body is parsed.
+    /// A token per instance, checked before the body is read: the instance is the path's
+    /// `{instance}`, or else the one whose token the request carries.
     PerInstance(HashMap<String, Secret>),
     /// No check at all (local testing).
     Insecure,
@@ -92,9 +99,13 @@ impl WebhookConfig {
     }
 
     /// Accepts a delivery when it carries the token of its instance: `tokens` maps each
-    /// `instanceId` to its token. The instance is read from the parsed body, so this check runs
-    /// after the body is read and parsed (a request with no token at all is refused before);
-    /// a body whose `instanceId` is missing or not in the map is refused with 401.
+    /// instance id to its token. Checked before the body is read, like a single token: on a
+    /// route with an `{instance}` path parameter the instance is that parameter and the token
+    /// must be its token; otherwise the presented token is compared (in constant time) with
+    /// every configured token and the instance is the one whose token it is. The body is never
+    /// parsed to find the instance. Once the request is authenticated and its body read, a body
+    /// whose `instanceId` names another instance is refused with the same 401; a body without
+    /// `instanceId` is the token's instance.
     pub fn per_instance<I, K, V>(tokens: I) -> WebhookConfig
     where
         I: IntoIterator<Item = (K, V)>,

@@ -1,7 +1,9 @@
 //! An [axum] extractor for the webhooks of Z-API (a WhatsApp HTTP API): [`ZapiWebhook`]
 //! authenticates a delivery, decodes its body within a size limit and hands the handler the
 //! typed [`Callback`] of [`zapi_webhooks`], with the raw bytes, the path, the instance and what
-//! the models did not know.
+//! the models did not know. [`WebhookRouter`] sends each delivery to a handler per callback
+//! type, message kind or [`Filter`], on the webhook routes of [`webhook_routes`] (the token in
+//! the path, `/zapi/{instance}/{token}` and `/zapi/{token}`, or in a header).
 //!
 //! ```no_run
 //! use axum::Router;
@@ -44,14 +46,19 @@
 //! | check | answer when it fails |
 //! |---|---|
 //! | method is `POST` | 405, `Allow: POST` |
-//! | a token is presented (header, or `?token=` if enabled), unless [`WebhookConfig::insecure_no_token`] | 401 |
-//! | with [`WebhookConfig::token`]: it is the token (before the body is read) | 401 |
+//! | a token is presented, unless [`WebhookConfig::insecure_no_token`]: the `{token}` path parameter on a route that has one ([`webhook_routes`]), else the header, else `?token=` if enabled | 401 |
+//! | it is the token ([`WebhookConfig::token`]), or the token of the path's `{instance}`, or of some configured instance ([`WebhookConfig::per_instance`]), compared in constant time before the body is read | 401 |
 //! | `Content-Type` is `application/json` (any case, parameters allowed) | 415 |
 //! | `Content-Encoding` is absent, `identity`, `gzip` or `deflate` | 415 |
 //! | the body, as received and once decoded, is at most [`WebhookConfig::body_limit`] bytes | 413 |
 //! | the compressed body decodes | 400 |
 //! | the body is a JSON object | 400, with the JSON pointer of the problem |
-//! | with [`WebhookConfig::per_instance`]: the body's `instanceId` is configured and the token is its token | 401 |
+//! | with [`WebhookConfig::per_instance`]: the body's `instanceId`, when sent, is the token's instance | 401 |
+//!
+//! Every authentication failure gets the same answer: 401 with the error
+//! [`UNAUTHORIZED_MESSAGE`], whatever failed. The body of a request that fails authentication
+//! is never read: with per-instance tokens the instance comes from the path or from the token,
+//! never from the unauthenticated body.
 //!
 //! Every refusal is a [`WebhookRejection`], answered as JSON: `{"error": "...", "pointer":
 //! "/phone"}` (`"pointer": null` unless the body did not parse). Error texts never contain a
@@ -81,17 +88,17 @@
 //! every request), use a hard-to-guess path, and allow-list source addresses where your
 //! network lets you.
 
+mod auth;
 mod config;
 mod decode;
+mod router;
 
-use std::borrow::Cow;
 use std::fmt;
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{FromRef, FromRequest, Query, Request};
+use axum::extract::{FromRef, FromRequest, Request};
 use axum::handler::Handler;
-use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, post};
@@ -101,13 +108,14 @@ use serde_json::{Map, Value};
 use zapi_webhooks::inspect::{Inspector, Problem};
 use zapi_webhooks::{Callback, UnexpectedValue};
 
+pub use auth::{PATH_INSTANCE_PARAMETER, PATH_TOKEN_PARAMETER, TokenSource};
 pub use config::{
     DEFAULT_BODY_LIMIT, DEFAULT_TOKEN_HEADER, QUERY_TOKEN_PARAMETER, TokenSettingError,
     WebhookConfig, tokens_match,
 };
 pub use decode::Encoding;
+pub use router::{BoxError, Filter, HandlerResult, RouterError, WebhookRouter, webhook_routes};
 
-use config::Auth;
 use decode::DecodeError;
 
 /// One authenticated delivery: what the handler gets.
@@ -118,13 +126,17 @@ pub struct ZapiWebhook {
     pub callback: Callback,
     /// The body, byte for byte, as received or, for a compressed body, as decoded.
     pub body: Bytes,
-    /// The request's path as the router saw it (`/zapi/received`), without the query string.
-    /// Z-API takes one URL per callback, so the path tells which URL was called. Under
+    /// The request's path as the router saw it (`/zapi/received`), without the query string,
+    /// and with a path token replaced by `{token}` (`/zapi/3C01A2B3/{token}`): it is safe to
+    /// log. Z-API takes one URL per callback, so the path tells which URL was called. Under
     /// `Router::nest`, the nested router's prefix is not part of it.
     pub path: String,
-    /// The instance the callback came for: its `instanceId` ([`Callback::instance_id`]). With
-    /// [`WebhookConfig::per_instance`], the instance whose token the request carried.
+    /// The instance the callback came for: with [`WebhookConfig::per_instance`], the instance
+    /// whose token the request carried; otherwise the body's `instanceId`
+    /// ([`Callback::instance_id`]), or else the path's `{instance}`.
     pub instance_id: Option<String>,
+    /// Where the request carried its token; `None` with [`WebhookConfig::insecure_no_token`].
+    pub token_source: Option<TokenSource>,
     /// The JSON pointers of the keys no model knows (`/brandNew`, `/text/shiny`).
     pub unmodeled: Vec<String>,
     /// The values kept although their JSON type is not the one the models expect (`/fromMe`
@@ -133,6 +145,9 @@ pub struct ZapiWebhook {
     /// How the body was encoded on the wire.
     pub encoding: Encoding,
 }
+
+/// The text of every 401 answer.
+pub const UNAUTHORIZED_MESSAGE: &str = "authentication failed";
 
 /// Why [`ZapiWebhook`] refused a request; answered as `{"error": ..., "pointer": ...}` with
 /// [`WebhookRejection::status`].
@@ -152,8 +167,11 @@ impl WebhookRejection {
         }
     }
 
-    fn unauthorized(error: &str) -> WebhookRejection {
-        WebhookRejection::new(StatusCode::UNAUTHORIZED, error)
+    /// The one answer to every authentication failure (no token, a wrong token, an unknown
+    /// instance, the token of another instance): the same status and the same text, so that a
+    /// caller learns nothing about which check failed.
+    pub(crate) fn unauthorized() -> WebhookRejection {
+        WebhookRejection::new(StatusCode::UNAUTHORIZED, UNAUTHORIZED_MESSAGE)
     }
 
     fn too_large(limit: usize) -> WebhookRejection {
@@ -245,20 +263,10 @@ where
             return Err(method_not_allowed(parts.method.clone()).await);
         }
 
-        // Authentication before anything else is looked at: one token now, a token per
-        // instance once the body says which instance (a request with no token at all is
-        // refused now in both cases).
-        let token = presented_token(&parts, &config);
-        match (config.auth(), &token) {
-            (Auth::Insecure, _) => {}
-            (_, None) => return Err(WebhookRejection::unauthorized("the token is missing")),
-            (Auth::Single(secret), Some(token)) => {
-                if !secret.matches(token) {
-                    return Err(WebhookRejection::unauthorized("the token is wrong"));
-                }
-            }
-            (Auth::PerInstance(_), Some(_)) => {}
-        }
+        // Authentication before anything else is looked at, from the head only: the body is
+        // not read, let alone parsed, for a request that fails it.
+        let mut parts = parts;
+        let authenticated = auth::authenticate(&mut parts, &config).await?;
 
         if !is_json(&parts.headers) {
             let found = parts
@@ -302,44 +310,19 @@ where
                 pointer: Some(problem.pointer),
             });
         };
-        let instance_id = callback.instance_id().map(str::to_owned);
-
-        if let (Auth::PerInstance(tokens), Some(token)) = (config.auth(), &token) {
-            let known = instance_id.as_deref().and_then(|id| tokens.get(id));
-            // Unknown instance and wrong token get the same answer.
-            if !known.is_some_and(|secret| secret.matches(token)) {
-                return Err(WebhookRejection::unauthorized(
-                    "the token is wrong for this instance",
-                ));
-            }
-        }
+        let instance_id = authenticated.instance(callback.instance_id())?;
 
         Ok(ZapiWebhook {
             callback,
             body,
-            path: parts.uri.path().to_owned(),
+            path: authenticated.redacted_path(parts.uri.path()),
             instance_id,
+            token_source: authenticated.source,
             unmodeled: report.unmodeled,
             unexpected: report.unexpected,
             encoding,
         })
     }
-}
-
-/// The token the request carries: the configured header, or else (when accepted) the first
-/// `token` query parameter.
-fn presented_token<'a>(parts: &'a Parts, config: &WebhookConfig) -> Option<Cow<'a, [u8]>> {
-    if let Some(value) = parts.headers.get(config.token_header()) {
-        return Some(Cow::Borrowed(value.as_bytes()));
-    }
-    if !config.accepts_query_token() {
-        return None;
-    }
-    let Query(pairs) = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri).ok()?;
-    pairs
-        .into_iter()
-        .find(|(key, _)| key == QUERY_TOKEN_PARAMETER)
-        .map(|(_, value)| Cow::Owned(value.into_bytes()))
 }
 
 /// Whether the `Content-Type` is `application/json`, ignoring case and parameters.

@@ -54,6 +54,7 @@
 mod callback;
 mod callbacks;
 mod error;
+pub mod handling;
 pub mod inspect;
 mod mechanism;
 pub mod quirks;
@@ -73,6 +74,7 @@ pub use callbacks::message_status::{MessageStatus, MessageStatusCallback};
 pub use callbacks::presence_chat::{PresenceChatCallback, PresenceStatus};
 pub use callbacks::received;
 pub use error::{ParseError, ParseErrorKind};
+pub use handling::{DedupeKey, Origin};
 pub use mechanism::field_value::{UnexpectedValue, unexpected_values, unmodeled_pointers};
 pub use mechanism::json_pointer;
 pub use quirks::{Field, NumberOrString, TimeUnit, Timestamp};
