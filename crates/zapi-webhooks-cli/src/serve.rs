@@ -20,7 +20,8 @@ use zapi_webhooks_inbox::{Forwarder, Gateway, RetryPolicy, SigningSecret, Worker
 /// Receive Z-API webhooks, store each durably, then answer 200; forward them signed.
 ///
 /// Deliveries are accepted on `POST /webhook` and `POST /webhook/<anything>` with the token in
-/// the `z-api-token` header (or, with --query-token, `?token=`), checked as the
+/// the `z-api-token` header (or, with --query-token, `?token=`), and on `POST
+/// /zapi/<token>`, `POST /zapi/<instance>/<token>` with the token in the path, checked as the
 /// zapi-webhooks-axum crate does. Each is written to the store (the body as received, decoded
 /// if it came compressed) before the 200; a delivery whose dedupe key is stored already is
 /// answered 200 and not stored again. A worker POSTs every stored delivery to --forward-to with

@@ -1,14 +1,14 @@
 //! Everything this crate reads from a parsed callback, in one place: the one module that uses
 //! the core crate's API, so a change there touches this file only.
 
-use sha2::{Digest, Sha256};
 use zapi_webhooks::Callback;
 
 /// What the inbox records about a delivery besides its body: read from the parsed callback.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Facts {
-    /// The key two deliveries of the same event share (printable ASCII, at most 200 bytes).
+    /// The key two deliveries of the same event share ([`Callback::dedupe_key`]: printable
+    /// ASCII, at most 200 bytes).
     pub dedupe_key: String,
     /// The callback's type as the docs write it in `type` (`ReceivedCallback`), or `unknown`.
     pub callback: String,
@@ -21,10 +21,10 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Reads the facts of `callback`, whose body (as received, or decoded) is `body`.
-    pub fn of(callback: &Callback, body: &[u8]) -> Facts {
+    /// Reads the facts of `callback` (its dedupe key is [`Callback::dedupe_key`]).
+    pub fn of(callback: &Callback) -> Facts {
         Facts {
-            dedupe_key: dedupe_key(body),
+            dedupe_key: callback.dedupe_key().into_string(),
             callback: callback
                 .callback_type()
                 .map_or("unknown", |t| t.type_value())
@@ -55,19 +55,6 @@ fn chat(callback: &Callback) -> Option<&str> {
     }
 }
 
-// TEMP until i18-handling is merged: the core crate's `Callback::dedupe_key` replaces this.
-// Until then two deliveries are the same when their bodies are byte-identical, which is what
-// a retry by Z-API sends.
-fn dedupe_key(body: &[u8]) -> String {
-    let digest = Sha256::digest(body);
-    let mut key = String::with_capacity(7 + 64);
-    key.push_str("sha256:");
-    for byte in digest.iter() {
-        key.push_str(&format!("{byte:02x}"));
-    }
-    key
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,19 +63,19 @@ mod tests {
     fn facts_of_a_message_and_a_status() {
         let body = br#"{"type":"ReceivedCallback","instanceId":"I1","phone":"5511","messageId":"M","text":{"message":"hi"}}"#;
         let callback = Callback::from_slice(body).expect("parses");
-        let facts = Facts::of(&callback, body);
+        let facts = Facts::of(&callback);
         assert_eq!(facts.callback, "ReceivedCallback");
         assert_eq!(facts.kind, "text");
         assert_eq!(facts.chat.as_deref(), Some("5511"));
         assert_eq!(facts.instance.as_deref(), Some("I1"));
         assert_eq!(facts.order_key().as_deref(), Some("I1/5511"));
         assert!(facts.dedupe_key.len() <= 200 && facts.dedupe_key.is_ascii());
-        let again = Facts::of(&callback, body);
+        let again = Facts::of(&callback);
         assert_eq!(again.dedupe_key, facts.dedupe_key);
 
         let body = br#"{"type":"DisconnectedCallback","instanceId":"I1"}"#;
         let callback = Callback::from_slice(body).expect("parses");
-        let other = Facts::of(&callback, body);
+        let other = Facts::of(&callback);
         assert_eq!(other.chat, None);
         assert_eq!(other.order_key(), None);
         assert_ne!(other.dedupe_key, facts.dedupe_key);

@@ -11,12 +11,15 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
 use tokio::sync::Notify;
-use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
+use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route, webhook_routes};
 
 use crate::delivery::{Inserted, NewDelivery};
 use crate::facts::Facts;
 use crate::metrics::Metrics;
 use crate::store::Store;
+
+/// Where the path-token routes are mounted: `/zapi/{instance}/{token}` and `/zapi/{token}`.
+pub const PATH_TOKEN_PREFIX: &str = "/zapi";
 
 /// What the gateway's routes share: the store, the token settings, the metrics, and the
 /// worker's wake-up.
@@ -55,14 +58,18 @@ impl Gateway {
         self.wake.clone()
     }
 
-    /// The routes: `POST /webhook` and `POST /webhook/{anything}` (the delivery is stored, then
-    /// answered 200; a duplicate is answered 200 too; a store failure 503, so that Z-API
-    /// retries), `GET /healthz` and `GET /metrics` (Prometheus' text format).
+    /// The routes. Deliveries: `POST /webhook` and `POST /webhook/{anything}` with the token
+    /// in the header (or `?token=`, when accepted), and the axum crate's path-token routes
+    /// under `/zapi` ([`webhook_routes`]: `/zapi/{instance}/{token}`, `/zapi/{token}`, and
+    /// `/zapi` with the header). Each delivery is stored, then answered 200; a duplicate is
+    /// answered 200 too; a store failure 503, so that Z-API retries. And `GET /healthz`, `GET
+    /// /metrics` (Prometheus' text format).
     pub fn router(self) -> Router {
-        let accept = webhook_route(accept);
+        let route = webhook_route(accept);
         Router::new()
-            .route("/webhook", accept.clone())
-            .route("/webhook/{*rest}", accept)
+            .route("/webhook", route.clone())
+            .route("/webhook/{*rest}", route)
+            .merge(webhook_routes(PATH_TOKEN_PREFIX, accept))
             .route("/healthz", get(healthz))
             .route("/metrics", get(metrics))
             .with_state(self)
@@ -71,7 +78,7 @@ impl Gateway {
     /// Stores one authenticated delivery; what [`Gateway::router`]'s webhook routes do.
     pub async fn accept(&self, webhook: ZapiWebhook) -> Response {
         let started = Instant::now();
-        let facts = Facts::of(&webhook.callback, &webhook.body);
+        let facts = Facts::of(&webhook.callback);
         let delivery = NewDelivery::new(facts, webhook.path, webhook.body);
         let answer = match self.store.insert(delivery).await {
             Ok(Inserted::New(id)) => {

@@ -19,7 +19,7 @@ pub use delivery::{
 };
 pub use facts::Facts;
 pub use forward::{Forwarder, HEADER_ATTEMPT, HEADER_CALLBACK, HEADER_KIND, TargetError};
-pub use gateway::Gateway;
+pub use gateway::{Gateway, PATH_TOKEN_PREFIX};
 pub use metrics::{Histogram, Metrics};
 pub use postgres::PostgresStore;
 pub use signing::{

@@ -33,7 +33,7 @@ fn body(n: u32, chat: Option<&str>, marker: &str) -> Bytes {
 
 async fn insert(store: &Arc<dyn Store>, body: &Bytes) -> (i64, String) {
     let callback = Callback::from_slice(body).expect("the test body parses");
-    let facts = Facts::of(&callback, body);
+    let facts = Facts::of(&callback);
     let key = facts.dedupe_key.clone();
     match store
         .insert(NewDelivery::new(facts, "/webhook", body.clone()))

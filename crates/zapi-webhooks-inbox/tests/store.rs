@@ -23,7 +23,7 @@ fn delivery(n: u32, chat: Option<&str>) -> NewDelivery {
         None => format!(r#"{{"type":"ConnectedCallback","instanceId":"I1","momment":{n}}}"#),
     };
     let callback = Callback::from_slice(body.as_bytes()).expect("the test body parses");
-    let facts = Facts::of(&callback, body.as_bytes());
+    let facts = Facts::of(&callback);
     NewDelivery::new(facts, "/webhook", Bytes::from(body))
 }
 
