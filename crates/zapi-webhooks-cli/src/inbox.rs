@@ -282,7 +282,7 @@ async fn replay(args: &ReplayArgs) -> Result<(), String> {
             "no delivery {id} to replay (unknown, or in flight)"
         ));
     }
-    emit(&format!("replayed {count}\n"))
+    emit(format!("replayed {count}\n"))
 }
 
 /// The body on one line: its line breaks (only ever whitespace between tokens in JSON)
