@@ -2,12 +2,15 @@
 //! server verifying every signature with the stock `standardwebhooks` crate), the fixture
 //! corpus as the load, and `kill -9` in the middle of it.
 //!
-//! Postgres replicas are tested in `serve_postgres.rs`.
+//! Two replicas on one Postgres too, when `ZAPI_INBOX_POSTGRES_URL` is set (required under
+//! `CI=true`).
 
 #[path = "../../zapi-webhooks/tests/common/corpus.rs"]
 mod corpus;
-#[path = "../../zapi-webhooks-inbox/tests/common/sink.rs"]
-mod sink;
+#[path = "../../zapi-webhooks-inbox/tests/common/mod.rs"]
+mod inbox_common;
+
+use inbox_common::sink;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader};
@@ -607,4 +610,97 @@ fn tokens_in_the_header_the_query_or_the_path() {
         "only the authenticated ones were stored"
     );
     assert!(gateway.stop().success());
+}
+
+#[test]
+fn two_replicas_on_one_postgres_forward_each_delivery_once() {
+    let Some(url) = inbox_common::postgres_url() else {
+        return;
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let store = runtime.block_on(inbox_common::fresh_postgres(&url));
+    let payloads = load(6);
+    let distinct: HashSet<&str> = payloads.iter().map(|p| p.key.as_str()).collect();
+    let secret = SigningSecret::generate().to_whsec();
+    let sink = start_sink(
+        &secret,
+        Arc::new(|id, attempt, _| {
+            if flaky(id) && attempt == 1 {
+                StatusCode::SERVICE_UNAVAILABLE
+            } else {
+                StatusCode::OK
+            }
+        }),
+    );
+    let ports = [free_port(), free_port()];
+    let replicas: Vec<Gateway> = ports
+        .iter()
+        .map(|port| Gateway::start(*port, &store, &sink.url, &secret, &[]))
+        .collect();
+    // The same deliveries to both replicas at once, as a retry landing on the other replica.
+    let answers: Vec<Vec<Option<u16>>> = thread::scope(|scope| {
+        let sending: Vec<_> = ports
+            .iter()
+            .map(|port| {
+                let payloads = &payloads;
+                scope.spawn(move || send_all(*port, payloads, 4, &AtomicUsize::new(0)))
+            })
+            .collect();
+        sending
+            .into_iter()
+            .map(|s| s.join().expect("sender"))
+            .collect()
+    });
+    for answers in &answers {
+        assert!(
+            answers.iter().all(|s| *s == Some(200)),
+            "every delivery answered 200"
+        );
+    }
+    wait_for("every delivery forwarded", Duration::from_secs(120), || {
+        let delivered: HashSet<String> = sink.delivered().into_iter().map(|g| g.id).collect();
+        distinct.iter().all(|key| delivered.contains(*key))
+    });
+    thread::sleep(Duration::from_millis(500));
+    for replica in replicas {
+        assert!(replica.stop().success());
+    }
+    let mut times: HashMap<String, usize> = HashMap::new();
+    for g in sink.delivered() {
+        *times.entry(g.id).or_default() += 1;
+    }
+    let twice: Vec<_> = times.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "forwarded more than once: {twice:?}");
+    assert_eq!(times.len(), distinct.len());
+    assert!(sink.got().iter().all(|g| g.verified));
+    assert!(
+        sink.got().iter().any(|g| g.status == 503),
+        "some first attempts failed"
+    );
+
+    let stats = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks"))
+        .args(["inbox", "stats", "--format", "json", "--store", &store])
+        .output()
+        .expect("inbox stats");
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("stats JSON");
+    let sent = 2 * payloads.len() as u64;
+    assert_eq!(stats["received"].as_u64(), Some(sent), "{stats}");
+    assert_eq!(
+        stats["delivered"].as_u64(),
+        Some(distinct.len() as u64),
+        "{stats}"
+    );
+    assert_eq!(
+        stats["duplicates"].as_u64(),
+        Some(sent - distinct.len() as u64),
+        "{stats}"
+    );
+    assert_eq!(stats["pending"].as_u64(), Some(0), "{stats}");
+    eprintln!(
+        "two replicas: {sent} deliveries sent, {} distinct, each forwarded once",
+        distinct.len()
+    );
 }
