@@ -1,5 +1,4 @@
-//! A durable inbox for the webhooks of Z-API.
-#![doc = "tmp"]
+#![doc = include_str!("../README.md")]
 
 mod delivery;
 mod facts;

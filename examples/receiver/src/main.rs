@@ -1,6 +1,8 @@
 //! A Z-API webhook receiver to copy: settings from flags and the environment, one route with
 //! the [`ZapiWebhook`] extractor (token check, gzip/deflate, size limit, typed callback), raw
-//! bodies of whatever is not fully typed kept on disk, and a graceful shutdown.
+//! bodies of whatever is not fully typed kept on disk, and a graceful shutdown. With
+//! `--inbox`, the in-process form of `zapi-webhooks-inbox`: each delivery is stored before its
+//! 200 and handled afterwards, at least once, by the same code.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,7 +12,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use axum::Router;
 use axum::http::StatusCode;
 use clap::Parser;
+use zapi_webhooks::UnexpectedValue;
+use zapi_webhooks::inspect::Inspector;
 use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
+use zapi_webhooks_inbox::{Delivery, Gateway, Worker, handler_fn};
 
 /// Receives Z-API webhooks on `POST /webhook` (and `/webhook/<anything>`).
 #[derive(Debug, Parser)]
@@ -45,6 +50,10 @@ struct Settings {
         default_value = "unknown-payloads"
     )]
     unknown_dir: PathBuf,
+    /// Store each delivery in this inbox (`sqlite:PATH` or `postgres://URL`) before answering
+    /// 200, and handle it afterwards (retried on failure) instead of before the answer.
+    #[arg(long, env = "ZAPI_RECEIVER_INBOX", hide_env_values = true)]
+    inbox: Option<String>,
 }
 
 /// `4096`, `512KiB` or `2MiB`.
@@ -77,17 +86,53 @@ fn config(settings: &Settings) -> Result<WebhookConfig, String> {
 /// it. Every authenticated JSON object is answered 200.
 async fn receive(dir: PathBuf, webhook: ZapiWebhook) -> StatusCode {
     let kind = webhook.callback.kind_name();
+    match keep(
+        &dir,
+        &webhook.path,
+        kind,
+        &webhook.unexpected,
+        &webhook.unmodeled,
+        &webhook.body,
+    )
+    .await
+    {
+        Ok(()) => StatusCode::OK,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// The same work for a delivery from the inbox, which stored only the body: read again.
+async fn handle_stored(dir: PathBuf, delivery: Delivery) -> Result<(), String> {
+    let report = Inspector::models_only().inspect(&delivery.body);
+    let kind = report.model.as_ref().map_or("unknown", |c| c.kind_name());
+    keep(
+        &dir,
+        &delivery.path,
+        kind,
+        &report.unexpected,
+        &report.unmodeled,
+        &delivery.body,
+    )
+    .await
+}
+
+/// Logs what the models did not type, and keeps the raw body of such a delivery.
+async fn keep(
+    dir: &std::path::Path,
+    path: &str,
+    kind: &str,
+    unexpected: &[UnexpectedValue],
+    unmodeled: &[String],
+    body: &[u8],
+) -> Result<(), String> {
     let unknown = kind == "unknown";
-    for value in &webhook.unexpected {
-        eprintln!("{}: {kind}: unexpected value {value}", webhook.path);
+    for value in unexpected {
+        eprintln!("{path}: {kind}: unexpected value {value}");
     }
-    if !webhook.unmodeled.is_empty() {
-        eprintln!(
-            "{}: {kind}: unmodeled {:?}",
-            webhook.path, webhook.unmodeled
-        );
+    if !unmodeled.is_empty() {
+        eprintln!("{path}: {kind}: unmodeled {unmodeled:?}");
     }
-    if unknown || !webhook.unexpected.is_empty() || !webhook.unmodeled.is_empty() {
+    if unknown || !unexpected.is_empty() || !unmodeled.is_empty() {
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
@@ -95,16 +140,13 @@ async fn receive(dir: PathBuf, webhook: ZapiWebhook) -> StatusCode {
         static SEQUENCE: AtomicU64 = AtomicU64::new(0);
         let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
         let file = dir.join(format!("{nanos}-{sequence}-{kind}.json"));
-        if let Err(error) = tokio::fs::write(&file, &webhook.body).await {
-            eprintln!(
-                "{}: could not keep the raw body in {}: {error}",
-                webhook.path,
-                file.display()
-            );
-            return StatusCode::INTERNAL_SERVER_ERROR;
+        if let Err(error) = tokio::fs::write(&file, body).await {
+            let error = format!("could not keep the raw body in {}: {error}", file.display());
+            eprintln!("{path}: {error}");
+            return Err(error);
         }
     }
-    StatusCode::OK
+    Ok(())
 }
 
 #[tokio::main]
@@ -113,16 +155,36 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = config(&settings)?;
     tokio::fs::create_dir_all(&settings.unknown_dir).await?;
     let dir = settings.unknown_dir.clone();
-    let route = webhook_route(move |webhook: ZapiWebhook| receive(dir.clone(), webhook));
-    let app = Router::new()
-        .route("/webhook", route.clone())
-        .route("/webhook/{*rest}", route)
-        .with_state(config);
     let listener = tokio::net::TcpListener::bind(settings.listen).await?;
     eprintln!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app)
+    let Some(inbox) = &settings.inbox else {
+        let route = webhook_route(move |webhook: ZapiWebhook| receive(dir.clone(), webhook));
+        let app = Router::new()
+            .route("/webhook", route.clone())
+            .route("/webhook/{*rest}", route)
+            .with_state(config);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stop())
+            .await?;
+        return Ok(());
+    };
+    // The inbox: the gateway's routes store, a worker handles what was stored.
+    let store = zapi_webhooks_inbox::open(inbox).await?;
+    let gateway = Gateway::new(store.clone(), config);
+    let handler = handler_fn(move |delivery| handle_stored(dir.clone(), delivery));
+    let worker = Worker::new(store, handler)
+        .metrics(gateway.metrics())
+        .wake_on(gateway.wake());
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(worker.run(async {
+        let _ = worker_stopped.await;
+    }));
+    axum::serve(listener, gateway.router())
         .with_graceful_shutdown(stop())
         .await?;
+    // Every accepted delivery is stored; let the handling under way finish.
+    let _ = stop_worker.send(());
+    worker.await?;
     Ok(())
 }
 
