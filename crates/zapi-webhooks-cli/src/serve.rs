@@ -15,7 +15,9 @@ use tokio_rustls::rustls::pki_types::pem::PemObject;
 use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use tokio_rustls::rustls::{self, ServerConfig};
 use zapi_webhooks_axum::WebhookConfig;
-use zapi_webhooks_inbox::{Forwarder, Gateway, RetryPolicy, SigningSecret, Worker};
+use zapi_webhooks_inbox::{
+    Forwarder, Gateway, RetryPolicy, SigningSecret, Worker, shutdown_signal,
+};
 
 /// Receive Z-API webhooks, store each durably, then answer 200; forward them signed.
 ///
@@ -184,12 +186,12 @@ async fn serve(args: &ServeArgs) -> Result<(), String> {
     let served = match tls {
         Some(acceptor) => {
             axum::serve(TlsListener::new(tcp, acceptor), app)
-                .with_graceful_shutdown(stop_signal())
+                .with_graceful_shutdown(shutdown_signal())
                 .await
         }
         None => {
             axum::serve(tcp, app)
-                .with_graceful_shutdown(stop_signal())
+                .with_graceful_shutdown(shutdown_signal())
                 .await
         }
     };
@@ -200,24 +202,6 @@ async fn serve(args: &ServeArgs) -> Result<(), String> {
     served.map_err(|e| format!("the server failed: {e}"))?;
     eprintln!("zapi-webhooks serve: stopped");
     Ok(())
-}
-
-/// Ctrl-C or SIGTERM.
-async fn stop_signal() {
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => drop(term.recv().await),
-            Err(_) => std::future::pending().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        () = terminate => {}
-    }
 }
 
 /// A TLS configuration from a PEM certificate chain and key.

@@ -226,6 +226,28 @@ fn sqlite_store(dir: &Path) -> String {
     format!("sqlite:{}", dir.join("inbox.db").display())
 }
 
+/// A sink answering with `policy` and a `serve` (SQLite in a new folder) forwarding to it.
+struct Rig {
+    sink: sink::Running,
+    port: u16,
+    gateway: Gateway,
+    _dir: tempfile::TempDir,
+}
+
+fn rig(policy: sink::Policy, extra: &[&str]) -> Rig {
+    let secret = SigningSecret::generate().to_whsec();
+    let sink = start_sink(&secret, policy);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let gateway = Gateway::start(port, &sqlite_store(dir.path()), &sink.url, &secret, extra);
+    Rig {
+        sink,
+        port,
+        gateway,
+        _dir: dir,
+    }
+}
+
 #[test]
 fn kill_9_mid_stream_loses_nothing_that_got_a_200() {
     let payloads = load(16);
@@ -367,10 +389,13 @@ fn kill_9_mid_stream_loses_nothing_that_got_a_200() {
 
 #[test]
 fn a_chat_reaches_the_sink_in_arrival_order_despite_failures() {
-    let secret = SigningSecret::generate().to_whsec();
     // Every message whose text holds "flaky" fails twice.
-    let sink = start_sink(
-        &secret,
+    let Rig {
+        sink,
+        port,
+        gateway,
+        _dir,
+    } = rig(
         Arc::new(|_, attempt, body| {
             if String::from_utf8_lossy(body).contains("flaky") && attempt <= 2 {
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -378,10 +403,8 @@ fn a_chat_reaches_the_sink_in_arrival_order_despite_failures() {
                 StatusCode::OK
             }
         }),
+        &[],
     );
-    let dir = tempfile::tempdir().expect("temp dir");
-    let port = free_port();
-    let gateway = Gateway::start(port, &sqlite_store(dir.path()), &sink.url, &secret, &[]);
     // Message then status, for 10 messages in each of 4 chats, sent one after the other.
     let mut order: HashMap<String, Vec<String>> = HashMap::new();
     let mut payloads = Vec::new();
@@ -436,15 +459,13 @@ fn a_chat_reaches_the_sink_in_arrival_order_despite_failures() {
 
 #[test]
 fn dead_after_max_attempts_then_healthz_and_metrics() {
-    let secret = SigningSecret::generate().to_whsec();
-    let sink = start_sink(&secret, Arc::new(|_, _, _| StatusCode::BAD_GATEWAY));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let port = free_port();
-    let gateway = Gateway::start(
+    let Rig {
+        sink,
         port,
-        &sqlite_store(dir.path()),
-        &sink.url,
-        &secret,
+        gateway,
+        _dir,
+    } = rig(
+        Arc::new(|_, _, _| StatusCode::BAD_GATEWAY),
         &["--max-attempts", "3"],
     );
     let body = br#"{"type":"DisconnectedCallback","instanceId":"I","momment":1}"#.to_vec();
@@ -562,17 +583,12 @@ fn usage_errors_name_what_is_missing() {
 
 #[test]
 fn tokens_in_the_header_the_query_or_the_path() {
-    let secret = SigningSecret::generate().to_whsec();
-    let sink = start_sink(&secret, Arc::new(|_, _, _| StatusCode::OK));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let port = free_port();
-    let gateway = Gateway::start(
+    let Rig {
+        sink,
         port,
-        &sqlite_store(dir.path()),
-        &sink.url,
-        &secret,
-        &["--query-token"],
-    );
+        gateway,
+        _dir,
+    } = rig(Arc::new(|_, _, _| StatusCode::OK), &["--query-token"]);
     let post = |path: &str, header: Option<&str>, n: u32| {
         let body = format!(r#"{{"type":"DisconnectedCallback","instanceId":"I","momment":{n}}}"#);
         let mut request = ureq::post(&format!("http://127.0.0.1:{port}{path}"))

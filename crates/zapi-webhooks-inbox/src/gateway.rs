@@ -122,3 +122,22 @@ async fn metrics(State(gateway): State<Gateway>) -> Response {
     let text = gateway.metrics.render(stats.as_ref().ok());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response()
 }
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM: the shutdown signal of `zapi-webhooks serve` and
+/// of the example receiver (give it to `axum::serve(...).with_graceful_shutdown`).
+pub async fn shutdown_signal() {
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => drop(term.recv().await),
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+}

@@ -18,7 +18,7 @@ pub use delivery::{
 };
 pub use facts::Facts;
 pub use forward::{Forwarder, HEADER_ATTEMPT, HEADER_CALLBACK, HEADER_KIND, TargetError};
-pub use gateway::{Gateway, PATH_TOKEN_PREFIX};
+pub use gateway::{Gateway, PATH_TOKEN_PREFIX, shutdown_signal};
 pub use metrics::{Histogram, Metrics};
 pub use postgres::PostgresStore;
 pub use signing::{

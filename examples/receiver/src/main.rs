@@ -15,7 +15,7 @@ use clap::Parser;
 use zapi_webhooks::UnexpectedValue;
 use zapi_webhooks::inspect::Inspector;
 use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
-use zapi_webhooks_inbox::{Delivery, Gateway, Worker, handler_fn};
+use zapi_webhooks_inbox::{Delivery, Gateway, Worker, handler_fn, shutdown_signal};
 
 /// Receives Z-API webhooks on `POST /webhook` (and `/webhook/<anything>`).
 #[derive(Debug, Parser)]
@@ -164,7 +164,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .route("/webhook/{*rest}", route)
             .with_state(config);
         axum::serve(listener, app)
-            .with_graceful_shutdown(stop())
+            .with_graceful_shutdown(shutdown_signal())
             .await?;
         return Ok(());
     };
@@ -180,28 +180,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let _ = worker_stopped.await;
     }));
     axum::serve(listener, gateway.router())
-        .with_graceful_shutdown(stop())
+        .with_graceful_shutdown(shutdown_signal())
         .await?;
     // Every accepted delivery is stored; let the handling under way finish.
     let _ = stop_worker.send(());
     worker.await?;
     Ok(())
-}
-
-/// Ctrl-C or SIGTERM: requests in flight finish, then the server stops.
-async fn stop() {
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => drop(term.recv().await),
-            Err(_) => std::future::pending().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        () = terminate => {}
-    }
 }
