@@ -64,6 +64,17 @@ serve() {
     echo "serve did not start:" >&2; cat "$dir/serve.log" >&2; exit 1
 }
 
+summary() { # name send-summary.json [all-200]
+    python3 - "$@" <<'PY'
+import json, sys
+name, path = sys.argv[1], sys.argv[2]
+s = json.load(open(path))
+if len(sys.argv) > 3:
+    assert s["status"] == {"200": s["sent"]}, s
+print(f"{name}: {s['sent']} sent, status {s['status']}, {s['errors']} without an answer")
+PY
+}
+
 send() {
     "$cli" send --token "$token" --concurrency 8 --format json "http://127.0.0.1:$port/webhook" "$dir/load"
 }
@@ -80,11 +91,11 @@ done
 kill -9 "$serve_pid"
 echo "kill -9 after $stored deliveries accepted"
 wait "$send_pid" || true
-python3 -c 'import json, sys; s = json.load(open(sys.argv[1])); print(f"first pass: {s[\"sent\"]} sent, status {s[\"status\"]}, {s[\"errors\"]} without an answer")' "$dir/first.json"
+summary "first pass" "$dir/first.json"
 
 serve 2
 send > "$dir/second.json"
-python3 -c 'import json, sys; s = json.load(open(sys.argv[1])); assert s["status"] == {"200": s["sent"]}, s; print(f"resend: {s[\"sent\"]} sent, all 200")' "$dir/second.json"
+summary "resend" "$dir/second.json" all-200
 for _ in $(seq 600); do
     pending=$("$cli" inbox stats --store "$store" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["pending"])')
     [ "$pending" -eq 0 ] && break
