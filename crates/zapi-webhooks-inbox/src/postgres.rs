@@ -66,7 +66,7 @@ impl PostgresStore {
         Ok(PostgresStore {
             inserts,
             claim: client
-                .prepare(&sql::claim(" FOR UPDATE SKIP LOCKED"))
+                .prepare(&sql::claim("", " FOR UPDATE SKIP LOCKED"))
                 .await?,
             finish: client.prepare(sql::FINISH).await?,
             list: client.prepare(&sql::list()).await?,

@@ -1,6 +1,8 @@
 //! The statements both backends run, written once with Postgres' `$N` parameters (SQLite reads
 //! them as `?N`, see [`for_sqlite`]). Only the claim differs: Postgres adds
-//! `FOR UPDATE SKIP LOCKED` so that workers on several replicas never claim the same row.
+//! `FOR UPDATE SKIP LOCKED` so that workers on several replicas never claim the same row, and
+//! SQLite names the index of due deliveries (without statistics its planner would walk every
+//! open delivery, in backoff or not, on every claim).
 
 /// The columns of a [`Delivery`](crate::Delivery), in the order the backends read them.
 pub(crate) const COLUMNS: &str = "id, dedupe_key, callback, kind, chat, instance, path, \
@@ -17,12 +19,13 @@ pub(crate) const INSERT: &str = "INSERT INTO deliveries \
 pub(crate) const COUNT_DUPLICATES: &str =
     "UPDATE inbox_counters SET value = value + $1 WHERE name = 'duplicates'";
 
-/// `$1`: now, `$2`: how many, `$3`: the lease's end. `lock` is appended to the choice of rows.
-pub(crate) fn claim(lock: &str) -> String {
+/// `$1`: now, `$2`: how many, `$3`: the lease's end. `index` follows the table's name in
+/// the choice of rows, `lock` is appended to it.
+pub(crate) fn claim(index: &str, lock: &str) -> String {
     format!(
         "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, next_attempt_at = $3 \
          WHERE id IN (\
-            SELECT d.id FROM deliveries AS d \
+            SELECT d.id FROM deliveries AS d{index} \
             WHERE d.state IN ('pending', 'in_flight') AND d.next_attempt_at <= $1 \
             AND (d.order_key IS NULL OR NOT EXISTS (\
                 SELECT 1 FROM deliveries AS e \

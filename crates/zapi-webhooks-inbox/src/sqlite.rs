@@ -186,15 +186,13 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>, commits: 
         }
         let mut replies = Vec::with_capacity(batch.len());
         for job in batch {
-            let savepoint = conn.execute_batch("SAVEPOINT job");
+            let savepoint = run_cached(conn, "SAVEPOINT job");
             let (ok, reply) = job.run(conn);
             if savepoint.is_ok() {
-                let end = if ok {
-                    "RELEASE job"
-                } else {
-                    "ROLLBACK TO job; RELEASE job"
-                };
-                let _ = conn.execute_batch(end);
+                if !ok {
+                    let _ = run_cached(conn, "ROLLBACK TO job");
+                }
+                let _ = run_cached(conn, "RELEASE job");
             }
             replies.push(reply);
         }
@@ -208,6 +206,11 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>, commits: 
             reply(commit.clone());
         }
     }
+}
+
+/// Runs a statement without parameters, prepared once per connection.
+fn run_cached(conn: &Connection, statement: &str) -> rusqlite::Result<usize> {
+    conn.prepare_cached(statement)?.execute([])
 }
 
 /// A delivery from a row of [`sql::COLUMNS`].
@@ -281,7 +284,7 @@ impl Store for SqliteStore {
             let until = now.saturating_add(i64::try_from(lease.as_millis()).unwrap_or(i64::MAX));
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             let mut claimed: Vec<Delivery> = conn
-                .prepare_cached(&sql::for_sqlite(&sql::claim("")))?
+                .prepare_cached(&sql::for_sqlite(&sql::claim(" INDEXED BY deliveries_due", "")))?
                 .query_map(params![now, limit, until], delivery)?
                 .collect::<Result<_, _>>()?;
             claimed.sort_by_key(|d| d.id);
