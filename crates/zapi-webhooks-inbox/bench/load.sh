@@ -9,11 +9,14 @@
 # percentiles; the server's peak resident memory; for serve, the store's counts afterwards
 # (`zapi-webhooks inbox stats`), which must hold every request answered 200.
 #
-# usage: crates/zapi-webhooks-inbox/bench/load.sh [SECONDS]   (default 10)
+# usage: crates/zapi-webhooks-inbox/bench/load.sh [SECONDS] [CONNECTIONS...]   (default 10, 8 64)
 # needs: Rust (release builds), wrk (Debian: apt-get install wrk), python3, taskset (util-linux).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 seconds=${1:-10}
+shift || true
+connection_counts=(8 64)
+[ $# -gt 0 ] && connection_counts=("$@")
 token=bench-token-0123456789ab
 port=18281
 sink_port=18282
@@ -34,6 +37,8 @@ server_cpu="taskset -c 0"
 client_cpu="taskset -c 1"
 command -v taskset > /dev/null || { server_cpu=""; client_cpu=""; }
 peak_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# CPU time (user + system) a process has used so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done; rm -rf "$dir"' EXIT
 
@@ -47,21 +52,26 @@ wait_port() { # port
 }
 
 run() { # name connections pid
+    local before after
+    before=$(cpu_ticks "$3")
     $client_cpu wrk -t1 "-c$2" "-d${seconds}s" -s "$bench/unique.lua" "http://127.0.0.1:$port/webhook" -- \
         "$list" "$token" | grep '^{' > "$dir/$1-$2.json"
-    python3 - "$1" "$2" "$dir/$1-$2.json" "$(peak_mb "$3")" <<'PY'
+    after=$(cpu_ticks "$3")
+    python3 - "$1" "$2" "$dir/$1-$2.json" "$(peak_mb "$3")" "$((after - before))" "$(getconf CLK_TCK)" <<'PY'
 import json, sys
 name, connections, path, peak = sys.argv[1:5]
+ticks, hz = int(sys.argv[5]), int(sys.argv[6])
 w = json.load(open(path))
 rps = w["requests"] / (w["duration_us"] / 1e6)
 errors = sum(w["errors"].values())
+cpu_us = ticks / hz * 1e6 / max(w["requests"], 1)
 print(f"{name:10} c={connections:>2}  {w['requests']:>7} requests  {rps:>7.0f} req/s  "
       f"p50 {w['p50_ms']:.2f} ms  p99 {w['p99_ms']:.2f} ms  max {w['max_ms']:.1f} ms  "
-      f"errors {errors}  peak RSS {peak} MB")
+      f"errors {errors}  server CPU {cpu_us:.0f} us/request  peak RSS {peak} MB")
 PY
 }
 
-for connections in 8 64; do
+for connections in "${connection_counts[@]}"; do
     $server_cpu "$receiver" --listen "127.0.0.1:$port" --token "$token" --unknown-dir "$dir/unknown" \
         > "$dir/receiver.log" 2>&1 &
     pid=$!; pids+=("$pid")

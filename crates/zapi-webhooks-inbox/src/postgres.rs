@@ -59,10 +59,13 @@ impl PostgresStore {
         let mut client = connect(url).await?;
         migrate_postgres(&mut client).await?;
         let writer = connect(url).await?;
-        let insert = writer.prepare(sql::INSERT).await?;
-        let duplicates = writer.prepare(sql::COUNT_DUPLICATES).await?;
+        let statements = Inserts {
+            insert: writer.prepare(sql::INSERT).await?,
+            insert_body: writer.prepare(sql::INSERT_BODY).await?,
+            duplicates: writer.prepare(sql::COUNT_DUPLICATES).await?,
+        };
         let (inserts, queue) = mpsc::unbounded_channel();
-        tokio::spawn(write_loop(writer, insert, duplicates, queue));
+        tokio::spawn(write_loop(writer, statements, queue));
         Ok(PostgresStore {
             inserts,
             claim: client
@@ -101,10 +104,16 @@ async fn migrate_postgres(client: &mut Client) -> Result<(), StoreError> {
 type Waiting = (NewDelivery, oneshot::Sender<Result<Inserted, StoreError>>);
 
 /// The insert writer: every insert waiting, in one transaction, answered after the commit.
+/// The writer's prepared statements.
+struct Inserts {
+    insert: Statement,
+    insert_body: Statement,
+    duplicates: Statement,
+}
+
 async fn write_loop(
     mut client: Client,
-    insert: Statement,
-    duplicates: Statement,
+    statements: Inserts,
     mut queue: mpsc::UnboundedReceiver<Waiting>,
 ) {
     let mut batch: Vec<Waiting> = Vec::new();
@@ -112,7 +121,7 @@ async fn write_loop(
         // One order of keys for every replica: two transactions inserting the same keys
         // then wait for each other in that order, never in a cycle.
         batch.sort_by(|a, b| a.0.facts.dedupe_key.cmp(&b.0.facts.dedupe_key));
-        let result = insert_batch(&mut client, &insert, &duplicates, &batch).await;
+        let result = insert_batch(&mut client, &statements, &batch).await;
         match result {
             Ok(outcomes) => {
                 for ((_, answer), outcome) in batch.drain(..).zip(outcomes) {
@@ -130,10 +139,14 @@ async fn write_loop(
 
 async fn insert_batch(
     client: &mut Client,
-    insert: &Statement,
-    duplicates: &Statement,
+    statements: &Inserts,
     batch: &[Waiting],
 ) -> Result<Vec<Inserted>, StoreError> {
+    let Inserts {
+        insert,
+        insert_body,
+        duplicates,
+    } = statements;
     let tx = client.transaction().await?;
     let mut outcomes = Vec::with_capacity(batch.len());
     let mut duplicate_count: i64 = 0;
@@ -151,13 +164,16 @@ async fn insert_batch(
                     &facts.order_key(),
                     &delivery.path,
                     &delivery.received_at,
-                    &&delivery.body[..],
                     &delivery.received_at,
                 ],
             )
             .await?;
         match row {
-            Some(row) => outcomes.push(Inserted::New(row.try_get(0)?)),
+            Some(row) => {
+                let id: i64 = row.try_get(0)?;
+                tx.execute(insert_body, &[&id, &&delivery.body[..]]).await?;
+                outcomes.push(Inserted::New(id));
+            }
             None => {
                 duplicate_count += 1;
                 outcomes.push(Inserted::Duplicate);
@@ -173,9 +189,9 @@ async fn insert_batch(
 
 /// A delivery from a row of [`sql::COLUMNS`].
 fn delivery(row: &Row) -> Result<Delivery, StoreError> {
-    let state: String = row.try_get(9)?;
-    let attempts: i32 = row.try_get(10)?;
-    let body: Vec<u8> = row.try_get(8)?;
+    let state: String = row.try_get(8)?;
+    let attempts: i32 = row.try_get(9)?;
+    let body: Vec<u8> = row.try_get(12)?;
     Ok(Delivery {
         id: row.try_get(0)?,
         dedupe_key: row.try_get(1)?,
@@ -188,8 +204,8 @@ fn delivery(row: &Row) -> Result<Delivery, StoreError> {
         body: Bytes::from(body),
         state: state.parse().map_err(StoreError::new)?,
         attempts: u32::try_from(attempts).unwrap_or(0),
-        next_attempt_at: row.try_get(11)?,
-        last_error: row.try_get(12)?,
+        next_attempt_at: row.try_get(10)?,
+        last_error: row.try_get(11)?,
     })
 }
 

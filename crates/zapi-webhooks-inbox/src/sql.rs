@@ -4,16 +4,21 @@
 //! SQLite names the index of due deliveries (without statistics its planner would walk every
 //! open delivery, in backoff or not, on every claim).
 
-/// The columns of a [`Delivery`](crate::Delivery), in the order the backends read them.
+/// The columns of a [`Delivery`](crate::Delivery), in the order the backends read them; the
+/// body, kept in a table of its own, last.
 pub(crate) const COLUMNS: &str = "id, dedupe_key, callback, kind, chat, instance, path, \
-    received_at, body, state, attempts, next_attempt_at, last_error";
+    received_at, state, attempts, next_attempt_at, last_error, \
+    (SELECT body FROM delivery_bodies AS b WHERE b.id = deliveries.id)";
 
-/// `$1..$10`: dedupe key, callback, kind, chat, instance, order key, path, arrival, body,
-/// first attempt time. Returns the new id, or no row for a duplicate.
+/// `$1..$9`: dedupe key, callback, kind, chat, instance, order key, path, arrival, first
+/// attempt time. Returns the new id, or no row for a duplicate.
 pub(crate) const INSERT: &str = "INSERT INTO deliveries \
-    (dedupe_key, callback, kind, chat, instance, order_key, path, received_at, body, next_attempt_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+    (dedupe_key, callback, kind, chat, instance, order_key, path, received_at, next_attempt_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id";
+
+/// `$1`: the new delivery's id, `$2`: its body.
+pub(crate) const INSERT_BODY: &str = "INSERT INTO delivery_bodies (id, body) VALUES ($1, $2)";
 
 /// `$1`: how many duplicates to add.
 pub(crate) const COUNT_DUPLICATES: &str =

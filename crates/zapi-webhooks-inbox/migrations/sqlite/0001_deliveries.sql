@@ -8,12 +8,16 @@ CREATE TABLE deliveries (
     order_key TEXT,
     path TEXT NOT NULL,
     received_at INTEGER NOT NULL,
-    body BLOB NOT NULL,
     state TEXT NOT NULL DEFAULT 'pending',
     attempts INTEGER NOT NULL DEFAULT 0,
     next_attempt_at INTEGER NOT NULL,
     last_error TEXT,
     finished_at INTEGER
+);
+-- Bodies apart: the rows that claims and finishes rewrite stay small.
+CREATE TABLE delivery_bodies (
+    id BIGINT PRIMARY KEY,
+    body BLOB NOT NULL
 );
 CREATE INDEX deliveries_due ON deliveries (next_attempt_at, id)
     WHERE state IN ('pending', 'in_flight');
