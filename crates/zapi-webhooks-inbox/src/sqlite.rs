@@ -289,7 +289,10 @@ impl Store for SqliteStore {
             let until = now.saturating_add(i64::try_from(lease.as_millis()).unwrap_or(i64::MAX));
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             let mut claimed: Vec<Delivery> = conn
-                .prepare_cached(&sql::for_sqlite(&sql::claim(" INDEXED BY deliveries_due", "")))?
+                .prepare_cached(&sql::for_sqlite(&sql::claim(
+                    " INDEXED BY deliveries_due",
+                    "",
+                )))?
                 .query_map(params![now, limit, until], delivery)?
                 .collect::<Result<_, _>>()?;
             claimed.sort_by_key(|d| d.id);
