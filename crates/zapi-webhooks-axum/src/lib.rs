@@ -258,14 +258,13 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<ZapiWebhook, WebhookRejection> {
         let config = WebhookConfig::from_ref(state);
-        let (parts, body) = request.into_parts();
+        let (mut parts, body) = request.into_parts();
         if parts.method != Method::POST {
             return Err(method_not_allowed(parts.method.clone()).await);
         }
 
         // Authentication before anything else is looked at, from the head only: the body is
         // not read, let alone parsed, for a request that fails it.
-        let mut parts = parts;
         let authenticated = auth::authenticate(&mut parts, &config).await?;
 
         if !is_json(&parts.headers) {

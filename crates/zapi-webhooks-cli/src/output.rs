@@ -1,11 +1,13 @@
 //! What `validate` prints: a JSON line per payload, or a human line per problem payload and a
 //! closing summary.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Write};
 
 use serde::Serialize;
+use zapi_webhooks::{Callback, DedupeKey, Origin};
 
 use crate::check::{Problem, Report};
 
@@ -54,6 +56,12 @@ struct JsonLine<'a> {
     callback: Option<&'static str>,
     /// The content kind; null when the payload could not be typed.
     kind: Option<&'static str>,
+    /// The dedupe key (`Callback::dedupe_key`): two payloads share it exactly when they report
+    /// the same event (a redelivery); null when the payload could not be typed.
+    dedupe_key: Option<DedupeKey>,
+    /// Who sent a received message: `contact`, `api` or `device` (`ReceivedCallback::origin`);
+    /// null for other callbacks, and when `fromMe` is absent or not a boolean.
+    origin: Option<&'static str>,
     /// `true` when `errors` is empty.
     valid: bool,
     /// Whether the model writes the payload back as the same JSON value; null when the payload
@@ -86,6 +94,13 @@ pub fn write_json_line(out: &mut Vec<u8>, source: Source<'_>, report: &Report) {
         source,
         callback: report.callback.map(|c| c.as_str()),
         kind: report.kind,
+        dedupe_key: report.model.as_ref().map(Callback::dedupe_key),
+        origin: report
+            .model
+            .as_ref()
+            .and_then(Callback::as_received)
+            .and_then(|msg| msg.origin())
+            .map(Origin::as_str),
         valid: report.valid,
         lossless: report.lossless,
         unmodeled: &report.unmodeled,
@@ -185,6 +200,11 @@ pub struct Tally {
     pub unmodeled_fields: u64,
     /// Payloads with at least one unmodeled key.
     pub payloads_with_unmodeled: u64,
+    /// Payloads whose dedupe key an earlier payload had (counted by the writer, for
+    /// `--format human`, over at most [`Duplicates::CAP`] distinct keys).
+    pub duplicates: u64,
+    /// More distinct keys than [`Duplicates::CAP`] came: later payloads were not compared.
+    pub duplicates_capped: bool,
 }
 
 impl Tally {
@@ -223,11 +243,46 @@ impl Tally {
         self.not_lossless += other.not_lossless;
         self.unmodeled_fields += other.unmodeled_fields;
         self.payloads_with_unmodeled += other.payloads_with_unmodeled;
+        self.duplicates += other.duplicates;
+        self.duplicates_capped |= other.duplicates_capped;
     }
 
     /// `true` when some payload counts against the exit status.
     pub fn has_problems(&self) -> bool {
         self.invalid > 0 || self.not_lossless > 0
+    }
+}
+
+/// The dedupe keys seen so far, to count duplicate deliveries: each kept as a 64-bit hash (a
+/// collision among a million keys has a chance of about 3 in 10^8), at most [`Duplicates::CAP`]
+/// of them, so memory stays bounded whatever the input.
+#[derive(Debug, Default)]
+pub struct Duplicates {
+    seen: HashSet<u64>,
+}
+
+impl Duplicates {
+    /// Most distinct keys kept.
+    pub const CAP: usize = 1_000_000;
+
+    /// The hash a key is kept as (the same in every run: `DefaultHasher::new` has fixed keys).
+    pub fn hash(key: &DedupeKey) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        key.as_str().hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// Counts the payloads of `hashes` whose key was seen before into `tally`.
+    pub fn count(&mut self, hashes: &[u64], tally: &mut Tally) {
+        for hash in hashes {
+            if self.seen.contains(hash) {
+                tally.duplicates += 1;
+            } else if self.seen.len() < Self::CAP {
+                self.seen.insert(*hash);
+            } else {
+                tally.duplicates_capped = true;
+            }
+        }
     }
 }
 
@@ -358,6 +413,25 @@ pub fn write_summary(
         ),
         plural(tally.payloads_with_unmodeled, "payload", "payloads"),
     )?;
+    if tally.duplicates > 0 || tally.duplicates_capped {
+        writeln!(
+            out,
+            "{}: the dedupe key of an earlier payload (the same event delivered again){}",
+            plural(
+                tally.duplicates,
+                "duplicate delivery",
+                "duplicate deliveries"
+            ),
+            if tally.duplicates_capped {
+                format!(
+                    "; counted among the first {} distinct keys only",
+                    Duplicates::CAP
+                )
+            } else {
+                String::new()
+            }
+        )?;
+    }
     if tally.unmodeled_fields > 0 {
         let top = unmodeled.top(SUMMARY_POINTERS);
         writeln!(

@@ -17,7 +17,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::{Checker, Framing};
 use crate::input::{self, Input, Layout, Origin};
-use crate::output::{self, Format, Source, Tally, UnmodeledTally};
+use crate::output::{self, Duplicates, Format, Source, Tally, UnmodeledTally};
 
 /// A batch holds at most this many payloads...
 const BATCH_ITEMS: usize = 256;
@@ -110,6 +110,9 @@ struct Checked {
     out: Vec<u8>,
     tally: Tally,
     bytes: u64,
+    /// For `--format human`: the dedupe key (as [`Duplicates::hash`]) of each typed payload,
+    /// in input order, for the writer to count duplicates across batches.
+    keys: Vec<u64>,
 }
 
 /// Checks every payload of `inputs` and writes the results to standard output.
@@ -257,6 +260,7 @@ fn work(
             Format::Human => 0,
         });
         let mut tally = Tally::default();
+        let mut keys = Vec::new();
         for item in &batch.items {
             let report = options
                 .checker
@@ -271,6 +275,9 @@ fn work(
                 Format::Human => {
                     output::write_human_line(&mut out, source, &report);
                     unmodeled.add(&report.unmodeled);
+                    if let Some(model) = &report.model {
+                        keys.push(Duplicates::hash(&model.dedupe_key()));
+                    }
                 }
             }
         }
@@ -278,6 +285,7 @@ fn work(
             out,
             tally,
             bytes: batch.bytes,
+            keys,
         };
         if results.send(checked).is_err() {
             break;
@@ -301,6 +309,7 @@ fn write(
     let mut bar_shown = false;
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut tally = Tally::default();
+    let mut duplicates = Duplicates::default();
 
     let mut turn = 0usize;
     // A worker that has no result left means there are no batches left at all: batches were
@@ -308,6 +317,7 @@ fn write(
     while let Ok(checked) = results[turn % results.len()].recv() {
         turn += 1;
         tally.merge(&checked.tally);
+        duplicates.count(&checked.keys, &mut tally);
         if progress_wanted
             && !bar_shown
             && (tally.checked > PROGRESS_AFTER_PAYLOADS || started.elapsed() > PROGRESS_AFTER)

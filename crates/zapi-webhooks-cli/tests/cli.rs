@@ -34,10 +34,12 @@ fn json_lines(stdout: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-const LINE_KEYS: [&str; 8] = [
+const LINE_KEYS: [&str; 10] = [
     "source",
     "callback",
     "kind",
+    "dedupe_key",
+    "origin",
     "valid",
     "lossless",
     "unmodeled",
@@ -56,6 +58,20 @@ fn assert_line_shape(line: &Value) {
         "{line}"
     );
     assert!(line["kind"].is_string() || line["kind"].is_null(), "{line}");
+    // A dedupe key exactly for a typed payload; an origin only for a received one.
+    assert_eq!(
+        line["dedupe_key"]
+            .as_str()
+            .is_some_and(|k| k.starts_with("v1:")),
+        !line["kind"].is_null(),
+        "{line}"
+    );
+    assert!(
+        line["origin"].is_null()
+            || (line["callback"] == "received"
+                && ["contact", "api", "device"].contains(&line["origin"].as_str().unwrap_or(""))),
+        "{line}"
+    );
     assert!(line["valid"].is_boolean(), "{line}");
     assert!(
         line["lossless"].is_boolean() || line["lossless"].is_null(),
@@ -367,6 +383,10 @@ fn payload_typed_with_unexpected_values_says_so() {
             "source": "<stdin>",
             "callback": "received",
             "kind": "text",
+            // No `instanceId` nor `messageId`: the digest of the body.
+            "dedupe_key": "v1:received:d=dd0100d18c40d53dec62dba91f678eae",
+            // `fromMe` is not a boolean: no origin.
+            "origin": null,
             "valid": false,
             "lossless": true,
             "unmodeled": [],
@@ -922,4 +942,80 @@ fn help_and_usage_errors() {
         .args(["validate", "--format", "xml", "x.json"])
         .assert()
         .code(2);
+}
+
+/// A capture with a redelivery (keys reordered, another `momment`), an edit of a message, an
+/// echo of the API, a message typed on the phone, a contact's message and a retyped `fromMe`.
+const HANDLING_NDJSON: &str = concat!(
+    r#"{"type":"ReceivedCallback","instanceId":"I1","messageId":"M1","fromMe":false,"momment":1,"phone":"5511","text":{"message":"hi"}}"#,
+    "\n",
+    r#"{"momment":2,"text":{"message":"hi"},"phone":"5511","fromMe":false,"messageId":"M1","instanceId":"I1","type":"ReceivedCallback"}"#,
+    "\n",
+    r#"{"type":"ReceivedCallback","instanceId":"I1","messageId":"M2","isEdit":true,"editMessageId":"M1","fromMe":false,"phone":"5511","text":{"message":"hi!"}}"#,
+    "\n",
+    r#"{"type":"ReceivedCallback","instanceId":"I1","messageId":"M3","fromMe":true,"fromApi":true,"phone":"5511","text":{"message":"bot"}}"#,
+    "\n",
+    r#"{"type":"ReceivedCallback","instanceId":"I1","messageId":"M4","fromMe":true,"fromApi":false,"phone":"5511","text":{"message":"human"}}"#,
+    "\n",
+    r#"{"type":"ReceivedCallback","instanceId":"I1","messageId":"M5","fromMe":"true","phone":"5511","text":{"message":"?"}}"#,
+    "\n",
+    r#"{"type":"MessageStatusCallback","instanceId":"I1","status":"READ","ids":["M3"],"momment":3}"#,
+    "\n",
+    r#"{"type":"MessageStatusCallback","instanceId":"I1","status":"READ","ids":["M3"],"momment":4}"#,
+    "\n",
+    "{not json\n",
+);
+
+#[test]
+fn json_rows_carry_the_dedupe_key_and_the_origin_and_the_summary_counts_duplicates() {
+    let output = bin()
+        .args(["validate", "--ndjson", "--format", "json", "-"])
+        .write_stdin(HANDLING_NDJSON)
+        .output()
+        .expect("runs");
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 9);
+    for line in &lines {
+        assert_line_shape(line);
+    }
+    let keys: Vec<&Value> = lines.iter().map(|l| &l["dedupe_key"]).collect();
+    let origins: Vec<&Value> = lines.iter().map(|l| &l["origin"]).collect();
+    assert_eq!(keys[0], "v1:received:I1:M1");
+    assert_eq!(keys[1], keys[0], "a redelivery shares the key");
+    assert_eq!(keys[2], "v1:received:I1:M2:edit:M1");
+    assert_eq!(keys[6], "v1:message_status:I1:READ:M3");
+    assert_eq!(keys[7], keys[6], "a repeated status shares the key");
+    assert_eq!(keys[8], &Value::Null, "not JSON: no key");
+    let distinct: BTreeSet<String> = keys.iter().map(|k| k.to_string()).collect();
+    assert_eq!(distinct.len(), 7);
+    // `fromMe` retyped, a status, not JSON: no origin.
+    let expected: Vec<Value> = [
+        "contact", "contact", "contact", "api", "device", "", "", "", "",
+    ]
+    .into_iter()
+    .map(|o| {
+        if o.is_empty() {
+            Value::Null
+        } else {
+            Value::from(o)
+        }
+    })
+    .collect();
+    assert_eq!(origins, expected.iter().collect::<Vec<_>>());
+
+    bin()
+        .args(["validate", "--ndjson", "-"])
+        .write_stdin(HANDLING_NDJSON)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "2 duplicate deliveries: the dedupe key of an earlier payload",
+        ));
+    // Without a repeat, no duplicate line.
+    bin()
+        .args(["validate", "-"])
+        .write_stdin(r#"{"type":"ConnectedCallback","connected":true}"#)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("duplicate").not());
 }

@@ -1,23 +1,24 @@
-//! A Z-API webhook receiver to copy: settings from flags and the environment, one route with
-//! the [`ZapiWebhook`] extractor (token check, gzip/deflate, size limit, typed callback), raw
-//! bodies of whatever is not fully typed kept on disk, and a graceful shutdown. With
-//! `--inbox`, the in-process form of `zapi-webhooks-inbox`: each delivery is stored before its
-//! 200 and handled afterwards, at least once, by the same code.
+//! A Z-API webhook receiver to copy: settings from flags and the environment, the webhook
+//! routes with the token in the path (`/webhook/{instance}/{token}`, `/webhook/{token}`) or in
+//! a header (`/webhook`), a [`WebhookRouter`] with a handler per kind of delivery, raw bodies
+//! of whatever is not fully typed kept on disk, and a graceful shutdown. With `--inbox`, the
+//! in-process form of `zapi-webhooks-inbox`: each delivery is stored before its 200 and its
+//! raw body handled afterwards, at least once.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::Router;
-use axum::http::StatusCode;
 use clap::Parser;
-use zapi_webhooks::UnexpectedValue;
 use zapi_webhooks::inspect::Inspector;
-use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route};
+use zapi_webhooks::{CallbackType, Kind, Origin, UnexpectedValue};
+use zapi_webhooks_axum::{Filter, HandlerResult, WebhookConfig, WebhookRouter, ZapiWebhook};
 use zapi_webhooks_inbox::{Delivery, Gateway, Worker, handler_fn, shutdown_signal};
 
-/// Receives Z-API webhooks on `POST /webhook` (and `/webhook/<anything>`).
+/// Receives Z-API webhooks on `POST /webhook/{instance}/{token}`, `/webhook/{token}` (the
+/// token in the URL) and `/webhook` (the token in the `z-api-token` header).
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Settings {
@@ -50,8 +51,13 @@ struct Settings {
         default_value = "unknown-payloads"
     )]
     unknown_dir: PathBuf,
+    /// Where the webhook routes live: `PREFIX/{instance}/{token}`, `PREFIX/{token}`, `PREFIX`.
+    #[arg(long, env = "ZAPI_RECEIVER_PREFIX", default_value = "/webhook")]
+    prefix: String,
     /// Store each delivery in this inbox (`sqlite:PATH` or `postgres://URL`) before answering
-    /// 200, and handle it afterwards (retried on failure) instead of before the answer.
+    /// 200, and handle it afterwards (retried on failure) instead of before the answer. The
+    /// routes are then the inbox gateway's: `/webhook` and `/webhook/...` with the token in
+    /// the header, `/zapi/{instance}/{token}` and `/zapi/{token}` (--prefix does not apply).
     #[arg(long, env = "ZAPI_RECEIVER_INBOX", hide_env_values = true)]
     inbox: Option<String>,
 }
@@ -82,71 +88,98 @@ fn config(settings: &Settings) -> Result<WebhookConfig, String> {
         .body_limit(settings.body_limit))
 }
 
-/// Handles one delivery: logs it, and keeps its raw body when the models did not type all of
-/// it. Every authenticated JSON object is answered 200.
-async fn receive(dir: PathBuf, webhook: ZapiWebhook) -> StatusCode {
+/// Logs what the models did not type, and keeps the raw body of such a delivery in `dir`.
+async fn keep_untyped(dir: &Path, webhook: &ZapiWebhook) -> HandlerResult {
     let kind = webhook.callback.kind_name();
-    match keep(
-        &dir,
+    let (unexpected, unmodeled) = (&webhook.unexpected, &webhook.unmodeled);
+    keep(
+        dir,
         &webhook.path,
         kind,
-        &webhook.unexpected,
-        &webhook.unmodeled,
+        unexpected,
+        unmodeled,
         &webhook.body,
     )
-    .await
-    {
-        Ok(()) => StatusCode::OK,
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    }
+    .await?;
+    Ok(())
 }
 
-/// The same work for a delivery from the inbox, which stored only the body: read again.
-async fn handle_stored(dir: PathBuf, delivery: Delivery) -> Result<(), String> {
+/// The same for a delivery the inbox stored: only its body was kept, so it is read again.
+async fn keep_stored(dir: &Path, delivery: Delivery) -> std::io::Result<()> {
     let report = Inspector::models_only().inspect(&delivery.body);
     let kind = report.model.as_ref().map_or("unknown", |c| c.kind_name());
+    eprintln!("{}: stored {}", delivery.path, delivery.dedupe_key);
+    let (unexpected, unmodeled) = (&report.unexpected, &report.unmodeled);
     keep(
-        &dir,
+        dir,
         &delivery.path,
         kind,
-        &report.unexpected,
-        &report.unmodeled,
+        unexpected,
+        unmodeled,
         &delivery.body,
     )
     .await
 }
 
-/// Logs what the models did not type, and keeps the raw body of such a delivery.
+/// Logs the values of an unexpected type and the unmodeled keys, and keeps the raw body of
+/// a delivery that has any, or is of an unknown kind.
 async fn keep(
-    dir: &std::path::Path,
+    dir: &Path,
     path: &str,
     kind: &str,
     unexpected: &[UnexpectedValue],
     unmodeled: &[String],
     body: &[u8],
-) -> Result<(), String> {
-    let unknown = kind == "unknown";
+) -> std::io::Result<()> {
     for value in unexpected {
         eprintln!("{path}: {kind}: unexpected value {value}");
     }
     if !unmodeled.is_empty() {
         eprintln!("{path}: {kind}: unmodeled {unmodeled:?}");
     }
-    if unknown || !unexpected.is_empty() || !unmodeled.is_empty() {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        // The sequence number keeps two deliveries of the same instant apart.
-        static SEQUENCE: AtomicU64 = AtomicU64::new(0);
-        let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
-        let file = dir.join(format!("{nanos}-{sequence}-{kind}.json"));
-        if let Err(error) = tokio::fs::write(&file, body).await {
-            let error = format!("could not keep the raw body in {}: {error}", file.display());
-            eprintln!("{path}: {error}");
-            return Err(error);
-        }
+    if kind != "unknown" && unexpected.is_empty() && unmodeled.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    // The sequence number keeps two deliveries of the same instant apart.
+    static SEQUENCE: AtomicU64 = AtomicU64::new(0);
+    let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
+    let file = dir.join(format!("{nanos}-{sequence}-{kind}.json"));
+    // A failure answers 500 (or, from the inbox, retries), so that nothing is lost.
+    tokio::fs::write(&file, body).await
+}
+
+/// One handler per sort of delivery; every one keeps what is not fully typed. `webhook.path`
+/// never holds the token, so it is safe to log.
+fn router(dir: PathBuf) -> WebhookRouter {
+    let handler = |what: &'static str| {
+        let dir = Arc::new(dir.clone());
+        move |webhook: ZapiWebhook| {
+            let dir = Arc::clone(&dir);
+            async move {
+                let key = webhook.callback.dedupe_key();
+                eprintln!("{}: {what} {key}", webhook.path);
+                keep_untyped(&dir, &webhook).await
+            }
+        }
+    };
+    WebhookRouter::new()
+        // "Notify sent by me": our own messages sent through the API come back. A bot skips them.
+        .on(
+            Filter::origin(Origin::Api),
+            handler("echo of a message sent through the API"),
+        )
+        .on(
+            Filter::origin(Origin::Device),
+            handler("message typed on the phone"),
+        )
+        .on_kind(Kind::Notification, handler("notification"))
+        .on(Filter::callback(CallbackType::Received), handler("message"))
+        .on_callback(CallbackType::MessageStatus, handler("status"))
+        .fallback(handler("other delivery"))
+        .on_error(|error| eprintln!("{error}"))
 }
 
 #[tokio::main]
@@ -154,14 +187,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let settings = Settings::parse();
     let config = config(&settings)?;
     tokio::fs::create_dir_all(&settings.unknown_dir).await?;
-    let dir = settings.unknown_dir.clone();
     let listener = tokio::net::TcpListener::bind(settings.listen).await?;
     eprintln!("listening on http://{}", listener.local_addr()?);
     let Some(inbox) = &settings.inbox else {
-        let route = webhook_route(move |webhook: ZapiWebhook| receive(dir.clone(), webhook));
-        let app = Router::new()
-            .route("/webhook", route.clone())
-            .route("/webhook/{*rest}", route)
+        let app = router(settings.unknown_dir.clone())
+            .into_router(&settings.prefix)
             .with_state(config);
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
@@ -171,7 +201,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The inbox: the gateway's routes store, a worker handles what was stored.
     let store = zapi_webhooks_inbox::open(inbox).await?;
     let gateway = Gateway::new(store.clone(), config);
-    let handler = handler_fn(move |delivery| handle_stored(dir.clone(), delivery));
+    let dir = Arc::new(settings.unknown_dir.clone());
+    let handler = handler_fn(move |delivery| {
+        let dir = Arc::clone(&dir);
+        async move { keep_stored(&dir, delivery).await }
+    });
     let worker = Worker::new(store, handler)
         .metrics(gateway.metrics())
         .wake_on(gateway.wake());

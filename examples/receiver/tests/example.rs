@@ -117,10 +117,9 @@ fn authenticated_deliveries_are_answered_200_and_the_untyped_kept() {
     );
 
     let retyped = br#"{"type":"ReceivedCallback","fromMe":"yes","text":{"message":"hi"}}"#;
-    assert_eq!(
-        post(server.addr, "/webhook/received", &[JSON, TOKEN], retyped).0,
-        200
-    );
+    // The token in the path, as a Z-API panel URL carries it.
+    let in_path = format!("/webhook/{}", TOKEN.1);
+    assert_eq!(post(server.addr, &in_path, &[JSON], retyped).0, 200);
     let unknown = br#"{"type":"FutureCallback","x":1}"#;
     assert_eq!(
         post(server.addr, "/webhook", &[JSON, TOKEN], unknown).0,
@@ -141,12 +140,16 @@ fn authenticated_deliveries_are_answered_200_and_the_untyped_kept() {
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    // Logged under the path with its token redacted, by the handler the router chose.
     assert!(
-        log.contains("/webhook/received: received/text")
-            || log.contains("unexpected value /fromMe"),
+        log.contains("/webhook/{token}: text: unexpected value /fromMe"),
         "{log}"
     );
-    assert!(!log.contains(TOKEN.1), "the token is never logged");
+    assert!(
+        log.contains("/webhook/{token}: message v1:received:d="),
+        "{log}"
+    );
+    assert!(!log.contains(TOKEN.1), "the token is never logged: {log}");
     assert!(kept.contains(&retyped.to_vec()) && kept.contains(&unknown.to_vec()));
 
     // gzip, as Z-API may send it.
@@ -173,6 +176,21 @@ fn refusals() {
     assert_eq!(status, 400);
     assert!(answer.contains(r#""pointer":"""#), "{answer}");
     assert_eq!(post(server.addr, "/webhook", &[TOKEN], body).0, 415);
+    // A wrong token in the path, and a right header on a path-token URL: the same 401.
+    let (status, wrong_path) = post(server.addr, "/webhook/not-the-token", &[JSON], body);
+    assert_eq!(status, 401);
+    let (status, header_on_path) = post(server.addr, "/webhook/received", &[JSON, TOKEN], body);
+    assert_eq!(status, 401);
+    assert_eq!(
+        wrong_path, header_on_path,
+        "one answer for every authentication failure"
+    );
+    assert_eq!(wrong_path, answer_401(&server, body));
+}
+
+/// The answer to a request without any token.
+fn answer_401(server: &Server, body: &[u8]) -> String {
+    post(server.addr, "/webhook", &[JSON], body).1
 }
 
 #[test]
@@ -198,6 +216,20 @@ fn tokens_per_instance() {
         )
         .0,
         401
+    );
+    // The instance and its token in the path; another instance's token is refused.
+    let to_b = br#"{"type":"ConnectedCallback","instanceId":"B2"}"#;
+    assert_eq!(
+        post(server.addr, "/webhook/B2/token-of-b", &[JSON], to_b).0,
+        200
+    );
+    assert_eq!(
+        post(server.addr, "/webhook/B2/token-of-a", &[JSON], to_b).0,
+        401
+    );
+    assert_eq!(
+        post(server.addr, "/webhook/token-of-b", &[JSON], to_b).0,
+        200
     );
 }
 
