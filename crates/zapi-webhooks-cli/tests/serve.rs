@@ -222,6 +222,17 @@ fn flaky(id: &str) -> bool {
     id.bytes().map(u32::from).sum::<u32>() % 5 == 0
 }
 
+/// A sink policy: 503 to the first attempt of the [`flaky`] deliveries, 200 otherwise.
+fn flaky_first_attempts() -> sink::Policy {
+    Arc::new(|id, attempt, _| {
+        if flaky(id) && attempt == 1 {
+            StatusCode::SERVICE_UNAVAILABLE
+        } else {
+            StatusCode::OK
+        }
+    })
+}
+
 fn sqlite_store(dir: &Path) -> String {
     format!("sqlite:{}", dir.join("inbox.db").display())
 }
@@ -268,16 +279,7 @@ fn kill_9_mid_stream_loses_nothing_that_got_a_200() {
     );
 
     let secret = SigningSecret::generate().to_whsec();
-    let sink = start_sink(
-        &secret,
-        Arc::new(|id, attempt, _| {
-            if flaky(id) && attempt == 1 {
-                StatusCode::SERVICE_UNAVAILABLE
-            } else {
-                StatusCode::OK
-            }
-        }),
-    );
+    let sink = start_sink(&secret, flaky_first_attempts());
     let dir = tempfile::tempdir().expect("temp dir");
     let store = sqlite_store(dir.path());
     let port = free_port();
@@ -641,16 +643,7 @@ fn two_replicas_on_one_postgres_forward_each_delivery_once() {
     let payloads = load(6);
     let distinct: HashSet<&str> = payloads.iter().map(|p| p.key.as_str()).collect();
     let secret = SigningSecret::generate().to_whsec();
-    let sink = start_sink(
-        &secret,
-        Arc::new(|id, attempt, _| {
-            if flaky(id) && attempt == 1 {
-                StatusCode::SERVICE_UNAVAILABLE
-            } else {
-                StatusCode::OK
-            }
-        }),
-    );
+    let sink = start_sink(&secret, flaky_first_attempts());
     let ports = [free_port(), free_port()];
     let replicas: Vec<Gateway> = ports
         .iter()
