@@ -259,8 +259,26 @@ fn rig(policy: sink::Policy, extra: &[&str]) -> Rig {
     }
 }
 
+/// How the gateway is stopped in the middle of the load.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stop {
+    /// `kill -9`: forwards under way at the kill may be forwarded again.
+    Kill9,
+    /// SIGTERM: a graceful stop finishes and records them, so nothing is forwarded twice.
+    Term,
+}
+
 #[test]
 fn kill_9_mid_stream_loses_nothing_that_got_a_200() {
+    stop_mid_stream_and_resend(Stop::Kill9);
+}
+
+#[test]
+fn sigterm_mid_stream_loses_nothing_and_forwards_nothing_twice() {
+    stop_mid_stream_and_resend(Stop::Term);
+}
+
+fn stop_mid_stream_and_resend(stop: Stop) {
     let payloads = load(16);
     // Two fixtures may report the same event (a docs example and a capture of it): one key,
     // any of their bodies.
@@ -293,8 +311,12 @@ fn kill_9_mid_stream_loses_nothing_that_got_a_200() {
             wait_for("a third of the load", Duration::from_secs(120), || {
                 ok_count.load(Ordering::Relaxed) >= third
             });
-            gateway.kill();
-            Instant::now()
+            let at = Instant::now();
+            match stop {
+                Stop::Kill9 => gateway.kill(),
+                Stop::Term => assert!(gateway.stop().success(), "a clean stop"),
+            }
+            at
         });
         let answers = send_all(port, &payloads, 8, &ok_count);
         (answers, killer.join().expect("killer"))
@@ -372,6 +394,13 @@ fn kill_9_mid_stream_loses_nothing_that_got_a_200() {
         );
     }
     assert!(twice.len() <= 16, "{} forwarded twice", twice.len());
+    if stop == Stop::Term {
+        assert!(
+            twice.is_empty(),
+            "a graceful stop forwarded {} twice",
+            twice.len()
+        );
+    }
     // The flaky ones failed first and were retried.
     let retried = got.iter().filter(|g| g.status == 503).count();
     assert!(retried > 0, "no first attempt failed");
