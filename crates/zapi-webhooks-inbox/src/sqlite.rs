@@ -35,6 +35,9 @@ const MAX_BATCH: usize = 1024;
 pub struct SqliteStore {
     jobs: mpsc::Sender<Box<dyn Job>>,
     commits: Arc<AtomicU64>,
+    /// A second connection for what only reads (`stats`, `list`): in WAL mode a reader never
+    /// waits for the writer, nor holds it up.
+    reader: Arc<std::sync::Mutex<Connection>>,
 }
 
 /// A request for the writer thread.
@@ -78,6 +81,7 @@ impl SqliteStore {
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     pub async fn open(path: impl AsRef<Path>) -> Result<SqliteStore, StoreError> {
         let path = path.as_ref().to_owned();
+        let reader_path = path.clone();
         let (opened, is_open) = oneshot::channel();
         let (jobs, queue) = mpsc::channel::<Box<dyn Job>>();
         let commits = Arc::new(AtomicU64::new(0));
@@ -97,7 +101,35 @@ impl SqliteStore {
         is_open
             .await
             .map_err(|_| StoreError::new("sqlite: the writer stopped while opening"))??;
-        Ok(SqliteStore { jobs, commits })
+        let reader = Connection::open(&reader_path).map_err(|e| {
+            StoreError::new(format!(
+                "sqlite: cannot open {}: {e}",
+                reader_path.display()
+            ))
+        })?;
+        reader.busy_timeout(Duration::from_secs(5))?;
+        Ok(SqliteStore {
+            jobs,
+            commits,
+            reader: Arc::new(std::sync::Mutex::new(reader)),
+        })
+    }
+
+    /// Runs `work` on the reading connection, on a blocking thread.
+    async fn read<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let reader = self.reader.clone();
+        tokio::task::spawn_blocking(move || {
+            let conn = reader
+                .lock()
+                .map_err(|_| StoreError::new("sqlite: the reading connection failed"))?;
+            work(&conn)
+        })
+        .await
+        .map_err(|e| StoreError::new(format!("sqlite: the reading thread failed: {e}")))?
     }
 
     /// How many transactions the writer has committed since the store was opened: fewer than
@@ -316,7 +348,7 @@ impl Store for SqliteStore {
     }
 
     fn stats(&self) -> BoxFuture<'_, Result<Stats, StoreError>> {
-        Box::pin(self.run(|conn| {
+        Box::pin(self.read(|conn| {
             let mut stats = Stats::default();
             let mut statement = conn.prepare_cached(sql::COUNT_BY_STATE)?;
             let mut rows = statement.query([])?;
@@ -333,7 +365,7 @@ impl Store for SqliteStore {
     }
 
     fn list(&self, filter: Filter) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>> {
-        Box::pin(self.run(move |conn| {
+        Box::pin(self.read(move |conn| {
             let limit = filter
                 .limit
                 .map_or(i64::MAX, |n| i64::try_from(n).unwrap_or(i64::MAX));

@@ -23,7 +23,6 @@ CREATE INDEX deliveries_due ON deliveries (next_attempt_at, id)
     WHERE state IN ('pending', 'in_flight');
 CREATE INDEX deliveries_open_by_order ON deliveries (order_key, id)
     WHERE state IN ('pending', 'in_flight');
-CREATE INDEX deliveries_state ON deliveries (state, id);
 CREATE TABLE inbox_counters (
     name TEXT PRIMARY KEY,
     value INTEGER NOT NULL
