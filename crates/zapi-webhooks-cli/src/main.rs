@@ -3,11 +3,13 @@
 //! callbacks and kinds the models know, and send payloads to an endpoint as Z-API does.
 
 mod check;
+mod inbox;
 mod input;
 mod kinds;
 mod output;
 mod pipeline;
 mod send;
+mod serve;
 
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
@@ -50,6 +52,8 @@ enum Command {
     Schema(SchemaArgs),
     Kinds(KindsArgs),
     Send(SendArgs),
+    Serve(serve::ServeArgs),
+    Inbox(inbox::InboxArgs),
 }
 
 /// Check payloads: callback, kind, schema validity, lossless round trip, unmodeled keys.
@@ -258,8 +262,21 @@ fn main() -> ExitCode {
         Command::Schema(args) => print_schema(&args),
         Command::Kinds(args) => print_kinds(&args),
         Command::Send(args) => send(&args),
+        Command::Serve(args) => report("serve", serve::run(&args)),
+        Command::Inbox(args) => report("inbox", inbox::run(&args)),
     };
     ExitCode::from(status)
+}
+
+/// The exit status of a command that returns its error as text (printed on stderr).
+fn report(command: &str, result: Result<(), String>) -> u8 {
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(error) => {
+            eprintln!("zapi-webhooks {command}: {error}");
+            EXIT_ERROR
+        }
+    }
 }
 
 fn validate(args: &ValidateArgs) -> u8 {

@@ -1,7 +1,9 @@
 //! A Z-API webhook receiver to copy: settings from flags and the environment, the webhook
 //! routes with the token in the path (`/webhook/{instance}/{token}`, `/webhook/{token}`) or in
 //! a header (`/webhook`), a [`WebhookRouter`] with a handler per kind of delivery, raw bodies
-//! of whatever is not fully typed kept on disk, and a graceful shutdown.
+//! of whatever is not fully typed kept on disk, and a graceful shutdown. With `--inbox`, the
+//! in-process form of `zapi-webhooks-inbox`: each delivery is stored before its 200 and its
+//! raw body handled afterwards, at least once.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -10,8 +12,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
+use zapi_webhooks::diagnostics::UnexpectedValue;
+use zapi_webhooks::inspect::Inspector;
 use zapi_webhooks::{CallbackType, Kind, Origin};
 use zapi_webhooks_axum::{Filter, HandlerResult, WebhookConfig, WebhookRouter, ZapiWebhook};
+use zapi_webhooks_inbox::{Delivery, Gateway, Worker, handler_fn, shutdown_signal};
 
 /// Receives Z-API webhooks on `POST /webhook/{instance}/{token}`, `/webhook/{token}` (the
 /// token in the URL) and `/webhook` (the token in the `z-api-token` header).
@@ -50,6 +55,12 @@ struct Settings {
     /// Where the webhook routes live: `PREFIX/{instance}/{token}`, `PREFIX/{token}`, `PREFIX`.
     #[arg(long, env = "ZAPI_RECEIVER_PREFIX", default_value = "/webhook")]
     prefix: String,
+    /// Store each delivery in this inbox (`sqlite:PATH` or `postgres://URL`) before answering
+    /// 200, and handle it afterwards (retried on failure) instead of before the answer. The
+    /// routes are then the inbox gateway's: `/webhook` and `/webhook/...` with the token in
+    /// the header, `/zapi/{instance}/{token}` and `/zapi/{token}` (--prefix does not apply).
+    #[arg(long, env = "ZAPI_RECEIVER_INBOX", hide_env_values = true)]
+    inbox: Option<String>,
 }
 
 /// `4096`, `512KiB` or `2MiB`.
@@ -81,16 +92,56 @@ fn config(settings: &Settings) -> Result<WebhookConfig, String> {
 /// Logs what the models did not type, and keeps the raw body of such a delivery in `dir`.
 async fn keep_untyped(dir: &Path, webhook: &ZapiWebhook) -> HandlerResult {
     let kind = webhook.callback.kind().as_str();
-    for value in &webhook.unexpected {
-        eprintln!("{}: {kind}: unexpected value {value}", webhook.path);
+    let (unexpected, unmodeled) = (&webhook.unexpected, &webhook.unmodeled);
+    keep(
+        dir,
+        &webhook.path,
+        kind,
+        unexpected,
+        unmodeled,
+        &webhook.body,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The same for a delivery the inbox stored: only its body was kept, so it is read again.
+async fn keep_stored(dir: &Path, delivery: Delivery) -> std::io::Result<()> {
+    let report = Inspector::models_only().inspect(&delivery.body);
+    let kind = report
+        .model
+        .as_ref()
+        .map_or("unknown", |c| c.kind().as_str());
+    eprintln!("{}: stored {}", delivery.path, delivery.dedupe_key);
+    let (unexpected, unmodeled) = (&report.unexpected, &report.unmodeled);
+    keep(
+        dir,
+        &delivery.path,
+        kind,
+        unexpected,
+        unmodeled,
+        &delivery.body,
+    )
+    .await
+}
+
+/// Logs the values of an unexpected type and the unmodeled keys, and keeps the raw body of
+/// a delivery that has any, or is of an unknown kind.
+async fn keep(
+    dir: &Path,
+    path: &str,
+    kind: &str,
+    unexpected: &[UnexpectedValue],
+    unmodeled: &[String],
+    body: &[u8],
+) -> std::io::Result<()> {
+    for value in unexpected {
+        eprintln!("{path}: {kind}: unexpected value {value}");
     }
-    if !webhook.unmodeled.is_empty() {
-        eprintln!(
-            "{}: {kind}: unmodeled {:?}",
-            webhook.path, webhook.unmodeled
-        );
+    if !unmodeled.is_empty() {
+        eprintln!("{path}: {kind}: unmodeled {unmodeled:?}");
     }
-    if kind != "unknown" && webhook.unexpected.is_empty() && webhook.unmodeled.is_empty() {
+    if kind != "unknown" && unexpected.is_empty() && unmodeled.is_empty() {
         return Ok(());
     }
     let nanos = SystemTime::now()
@@ -100,9 +151,8 @@ async fn keep_untyped(dir: &Path, webhook: &ZapiWebhook) -> HandlerResult {
     static SEQUENCE: AtomicU64 = AtomicU64::new(0);
     let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
     let file = dir.join(format!("{nanos}-{sequence}-{kind}.json"));
-    // A failure answers 500, so that Z-API delivers again.
-    tokio::fs::write(&file, &webhook.body).await?;
-    Ok(())
+    // A failure answers 500 (or, from the inbox, retries), so that nothing is lost.
+    tokio::fs::write(&file, body).await
 }
 
 /// One handler per sort of delivery; every one keeps what is not fully typed. `webhook.path`
@@ -141,31 +191,37 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let settings = Settings::parse();
     let config = config(&settings)?;
     tokio::fs::create_dir_all(&settings.unknown_dir).await?;
-    let app = router(settings.unknown_dir.clone())
-        .into_router(&settings.prefix)
-        .with_state(config);
     let listener = tokio::net::TcpListener::bind(settings.listen).await?;
     eprintln!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(stop())
-        .await?;
-    Ok(())
-}
-
-/// Ctrl-C or SIGTERM: requests in flight finish, then the server stops.
-async fn stop() {
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => drop(term.recv().await),
-            Err(_) => std::future::pending().await,
-        }
+    let Some(inbox) = &settings.inbox else {
+        let app = router(settings.unknown_dir.clone())
+            .into_router(&settings.prefix)
+            .with_state(config);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+        return Ok(());
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        () = terminate => {}
-    }
+    // The inbox: the gateway's routes store, a worker handles what was stored.
+    let store = zapi_webhooks_inbox::open(inbox).await?;
+    let gateway = Gateway::new(store.clone(), config);
+    let dir = Arc::new(settings.unknown_dir.clone());
+    let handler = handler_fn(move |delivery| {
+        let dir = Arc::clone(&dir);
+        async move { keep_stored(&dir, delivery).await }
+    });
+    let worker = Worker::new(store, handler)
+        .metrics(gateway.metrics())
+        .wake_on(gateway.wake());
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(worker.run(async {
+        let _ = worker_stopped.await;
+    }));
+    axum::serve(listener, gateway.router())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    // Every accepted delivery is stored; let the handling under way finish.
+    let _ = stop_worker.send(());
+    worker.await?;
+    Ok(())
 }

@@ -279,3 +279,56 @@ fn concurrent_untyped_deliveries_are_each_kept() {
     sent.sort();
     assert_eq!(kept, sent, "one file per delivery, none overwritten");
 }
+
+#[test]
+fn with_an_inbox_deliveries_are_stored_then_handled_once() {
+    let inbox = tempfile::tempdir().expect("temp dir");
+    let store = format!("sqlite:{}", inbox.path().join("inbox.db").display());
+    let server = start(&["--token", TOKEN.1, "--inbox", &store]);
+    let unknown = br#"{"type":"FutureCallback","instanceId":"I","x":1}"#;
+    let typed = br#"{"type":"ReceivedCallback","instanceId":"I","messageId":"M1","phone":"5511","text":{"message":"hi"}}"#;
+    for _ in 0..2 {
+        // The second round is a retry of the first: stored once, handled once.
+        let (status, body) = post(server.addr, "/webhook", &[JSON, TOKEN], unknown);
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(
+            post(server.addr, "/webhook/received", &[JSON, TOKEN], typed).0,
+            200
+        );
+    }
+    assert_eq!(post(server.addr, "/webhook", &[JSON], typed).0, 401);
+    // Handled after the answer: wait for the worker.
+    for _ in 0..200 {
+        if !kept(&server).is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(
+        kept(&server),
+        [unknown.to_vec()],
+        "the untyped body kept once"
+    );
+    let metrics = {
+        let mut stream = TcpStream::connect(server.addr).expect("connects");
+        write!(
+            stream,
+            "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .expect("writes");
+        let mut text = String::new();
+        stream.read_to_string(&mut text).expect("reads");
+        text
+    };
+    for line in [
+        "zapi_inbox_stored_total 2",
+        "zapi_inbox_duplicates_total 2",
+        "zapi_inbox_forwarded_total 2",
+    ] {
+        assert!(
+            metrics.lines().any(|l| l == line),
+            "no {line:?} in {metrics}"
+        );
+    }
+}

@@ -1,0 +1,30 @@
+CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    callback TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    chat TEXT,
+    instance TEXT,
+    order_key TEXT,
+    path TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    finished_at INTEGER
+);
+-- Bodies apart: the rows that claims and finishes rewrite stay small.
+CREATE TABLE delivery_bodies (
+    id BIGINT PRIMARY KEY,
+    body BLOB NOT NULL
+);
+CREATE INDEX deliveries_due ON deliveries (next_attempt_at, id)
+    WHERE state IN ('pending', 'in_flight');
+CREATE INDEX deliveries_open_by_order ON deliveries (order_key, id)
+    WHERE state IN ('pending', 'in_flight');
+CREATE TABLE inbox_counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+INSERT INTO inbox_counters (name, value) VALUES ('duplicates', 0);

@@ -1,0 +1,143 @@
+//! The gateway's HTTP side: accept a delivery with the axum crate's checks, store it, and only
+//! then answer 200; `GET /healthz` and `GET /metrics`.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{FromRef, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+use tokio::sync::Notify;
+use zapi_webhooks_axum::{WebhookConfig, ZapiWebhook, webhook_route, webhook_routes};
+
+use crate::delivery::{Inserted, NewDelivery};
+use crate::facts::Facts;
+use crate::metrics::Metrics;
+use crate::store::Store;
+
+/// Where the path-token routes are mounted: `/zapi/{instance}/{token}` and `/zapi/{token}`.
+pub const PATH_TOKEN_PREFIX: &str = "/zapi";
+
+/// What the gateway's routes share: the store, the token settings, the metrics, and the
+/// worker's wake-up.
+#[derive(Clone)]
+pub struct Gateway {
+    store: Arc<dyn Store>,
+    config: WebhookConfig,
+    metrics: Arc<Metrics>,
+    wake: Arc<Notify>,
+}
+
+impl FromRef<Gateway> for WebhookConfig {
+    fn from_ref(gateway: &Gateway) -> WebhookConfig {
+        gateway.config.clone()
+    }
+}
+
+impl Gateway {
+    /// A gateway storing into `store` what `config` lets in.
+    pub fn new(store: Arc<dyn Store>, config: WebhookConfig) -> Gateway {
+        Gateway {
+            store,
+            config,
+            metrics: Arc::new(Metrics::default()),
+            wake: Arc::new(Notify::new()),
+        }
+    }
+
+    /// The metrics, to share with the [`Worker`](crate::Worker) (`Worker::metrics`).
+    pub fn metrics(&self) -> Arc<Metrics> {
+        self.metrics.clone()
+    }
+
+    /// What is notified after each stored delivery, to give the worker (`Worker::wake_on`).
+    pub fn wake(&self) -> Arc<Notify> {
+        self.wake.clone()
+    }
+
+    /// The routes. Deliveries: `POST /webhook` and `POST /webhook/{anything}` with the token
+    /// in the header (or `?token=`, when accepted), and the axum crate's path-token routes
+    /// under `/zapi` ([`webhook_routes`]: `/zapi/{instance}/{token}`, `/zapi/{token}`, and
+    /// `/zapi` with the header). Each delivery is stored, then answered 200; a duplicate is
+    /// answered 200 too; a store failure 503, so that Z-API retries. And `GET /healthz`, `GET
+    /// /metrics` (Prometheus' text format).
+    pub fn router(self) -> Router {
+        let route = webhook_route(accept);
+        Router::new()
+            .route("/webhook", route.clone())
+            .route("/webhook/{*rest}", route)
+            .merge(webhook_routes(PATH_TOKEN_PREFIX, accept))
+            .route("/healthz", get(healthz))
+            .route("/metrics", get(metrics))
+            .with_state(self)
+    }
+
+    /// Stores one authenticated delivery; what [`Gateway::router`]'s webhook routes do.
+    pub async fn accept(&self, webhook: ZapiWebhook) -> Response {
+        let started = Instant::now();
+        let facts = Facts::of(&webhook.callback);
+        let delivery = NewDelivery::new(facts, webhook.path, webhook.body);
+        let answer = match self.store.insert(delivery).await {
+            Ok(Inserted::New(id)) => {
+                Metrics::count(&self.metrics.stored);
+                self.wake.notify_one();
+                (StatusCode::OK, Json(json!({"stored": true, "id": id}))).into_response()
+            }
+            Ok(_) => {
+                Metrics::count(&self.metrics.duplicates);
+                (
+                    StatusCode::OK,
+                    Json(json!({"stored": false, "duplicate": true})),
+                )
+                    .into_response()
+            }
+            Err(error) => {
+                Metrics::count(&self.metrics.store_errors);
+                eprintln!("gateway: {error}");
+                let body = json!({"error": "the delivery could not be stored; try again"});
+                return (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
+            }
+        };
+        self.metrics.accept_latency.observe(started.elapsed());
+        answer
+    }
+}
+
+async fn accept(State(gateway): State<Gateway>, webhook: ZapiWebhook) -> Response {
+    gateway.accept(webhook).await
+}
+
+async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+async fn metrics(State(gateway): State<Gateway>) -> Response {
+    let stats = gateway.store.stats().await;
+    if let Err(error) = &stats {
+        eprintln!("gateway: metrics without the store's counts: {error}");
+    }
+    let text = gateway.metrics.render(stats.as_ref().ok());
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response()
+}
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM: the shutdown signal of `zapi-webhooks serve` and
+/// of the example receiver (give it to `axum::serve(...).with_graceful_shutdown`).
+pub async fn shutdown_signal() {
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => drop(term.recv().await),
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+}

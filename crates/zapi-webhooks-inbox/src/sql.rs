@@ -1,0 +1,80 @@
+//! The statements both backends run, written once with Postgres' `$N` parameters (SQLite reads
+//! them as `?N`, see [`for_sqlite`]). Only the claim differs: Postgres adds
+//! `FOR UPDATE SKIP LOCKED` so that workers on several replicas never claim the same row, and
+//! SQLite names the index of due deliveries (without statistics its planner would walk every
+//! open delivery, in backoff or not, on every claim).
+
+/// The columns of a [`Delivery`](crate::Delivery), in the order the backends read them; the
+/// body, kept in a table of its own, last.
+pub(crate) const COLUMNS: &str = "id, dedupe_key, callback, kind, chat, instance, path, \
+    received_at, state, attempts, next_attempt_at, last_error, \
+    (SELECT body FROM delivery_bodies AS b WHERE b.id = deliveries.id)";
+
+/// `$1..$9`: dedupe key, callback, kind, chat, instance, order key, path, arrival, first
+/// attempt time. Returns the new id, or no row for a duplicate.
+pub(crate) const INSERT: &str = "INSERT INTO deliveries \
+    (dedupe_key, callback, kind, chat, instance, order_key, path, received_at, next_attempt_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+    ON CONFLICT (dedupe_key) DO NOTHING RETURNING id";
+
+/// `$1`: the new delivery's id, `$2`: its body.
+pub(crate) const INSERT_BODY: &str = "INSERT INTO delivery_bodies (id, body) VALUES ($1, $2)";
+
+/// `$1`: how many duplicates to add.
+pub(crate) const COUNT_DUPLICATES: &str =
+    "UPDATE inbox_counters SET value = value + $1 WHERE name = 'duplicates'";
+
+/// `$1`: now, `$2`: how many, `$3`: the lease's end. `index` follows the table's name in
+/// the choice of rows, `lock` is appended to it.
+pub(crate) fn claim(index: &str, lock: &str) -> String {
+    format!(
+        "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, next_attempt_at = $3 \
+         WHERE id IN (\
+            SELECT d.id FROM deliveries AS d{index} \
+            WHERE d.state IN ('pending', 'in_flight') AND d.next_attempt_at <= $1 \
+            AND (d.order_key IS NULL OR NOT EXISTS (\
+                SELECT 1 FROM deliveries AS e \
+                WHERE e.order_key = d.order_key AND e.id < d.id \
+                AND e.state IN ('pending', 'in_flight'))) \
+            ORDER BY d.id LIMIT $2{lock}) \
+         RETURNING {COLUMNS}"
+    )
+}
+
+/// `$1`: id, `$2`: the attempt, `$3`: new state, `$4`: next attempt time, `$5`: finish time
+/// (or null), `$6`: the error (or null).
+pub(crate) const FINISH: &str = "UPDATE deliveries \
+    SET state = $3, next_attempt_at = $4, finished_at = $5, last_error = $6 \
+    WHERE id = $1 AND attempts = $2 AND state = 'in_flight'";
+
+/// The number of deliveries per state.
+pub(crate) const COUNT_BY_STATE: &str = "SELECT state, COUNT(*) FROM deliveries GROUP BY state";
+
+/// The duplicate count.
+pub(crate) const DUPLICATES: &str = "SELECT value FROM inbox_counters WHERE name = 'duplicates'";
+
+/// `$1`: state or null, `$2`: chat or null, `$3`: kind or null, `$4`: ids above, `$5`: how many.
+pub(crate) fn list() -> String {
+    format!(
+        "SELECT {COLUMNS} FROM deliveries \
+         WHERE (CAST($1 AS TEXT) IS NULL OR state = $1) \
+         AND (CAST($2 AS TEXT) IS NULL OR chat = $2) \
+         AND (CAST($3 AS TEXT) IS NULL OR kind = $3) AND id > $4 ORDER BY id LIMIT $5"
+    )
+}
+
+/// `$1`: id, `$2`: now.
+pub(crate) const REPLAY_ONE: &str = "UPDATE deliveries \
+    SET state = 'pending', attempts = 0, next_attempt_at = $2, finished_at = NULL, last_error = NULL \
+    WHERE id = $1 AND state <> 'in_flight'";
+
+/// `$1`: now.
+pub(crate) const REPLAY_DEAD: &str = "UPDATE deliveries \
+    SET state = 'pending', attempts = 0, next_attempt_at = $1, finished_at = NULL, last_error = NULL \
+    WHERE state = 'dead'";
+
+/// A statement with SQLite's numbered parameters (`?N`) for Postgres' (`$N`); SQLite reads
+/// `$N` as a named parameter numbered by first appearance, which is not what is meant.
+pub(crate) fn for_sqlite(statement: &str) -> String {
+    statement.replace('$', "?")
+}

@@ -1,0 +1,403 @@
+//! The SQLite backend: one file in WAL mode with `synchronous = FULL`, written by one thread
+//! that commits every waiting request in one transaction (group commit).
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use tokio::sync::oneshot;
+
+use crate::delivery::{
+    Delivery, Filter, Inserted, NewDelivery, Outcome, Replay, State, Stats, now_millis,
+};
+use crate::migrate;
+use crate::sql;
+use crate::store::{BoxFuture, Store, StoreError};
+
+/// The most requests one transaction takes.
+const MAX_BATCH: usize = 1024;
+
+/// A store in one SQLite file (created if missing), durable on every commit.
+///
+/// Every request (insert, claim, finish, ...) is handed to one writer thread. The thread takes
+/// every request waiting, runs each within its own savepoint of one transaction, commits once
+/// (one `fsync` of the write-ahead log, `synchronous = FULL`), and only then answers them all.
+/// Deliveries arriving while a commit is under way therefore share the next one: the rate is
+/// bounded by the work per delivery, not by the disk's fsyncs per second.
+///
+/// Other processes may open the same file (the CLI's `inbox` commands do while `serve` runs):
+/// they wait up to 5 s for the write lock.
+pub struct SqliteStore {
+    jobs: mpsc::Sender<Box<dyn Job>>,
+    commits: Arc<AtomicU64>,
+    /// A second connection for what only reads (`stats`, `list`): in WAL mode a reader never
+    /// waits for the writer, nor holds it up.
+    reader: Arc<std::sync::Mutex<Connection>>,
+}
+
+/// A request for the writer thread.
+trait Job: Send {
+    /// Runs within the transaction; says whether it succeeded, and gives what answers it once
+    /// the transaction's fate is known.
+    fn run(self: Box<Self>, conn: &Connection) -> (bool, Reply);
+    /// Answers with `error`, without running.
+    fn fail(self: Box<Self>, error: StoreError);
+}
+
+type Reply = Box<dyn FnOnce(Result<(), StoreError>) + Send>;
+
+struct Call<F, T> {
+    work: F,
+    answer: oneshot::Sender<Result<T, StoreError>>,
+}
+
+impl<F, T> Job for Call<F, T>
+where
+    F: FnOnce(&Connection) -> Result<T, StoreError> + Send,
+    T: Send + 'static,
+{
+    fn run(self: Box<Self>, conn: &Connection) -> (bool, Reply) {
+        let Call { work, answer } = *self;
+        let result = work(conn);
+        let ok = result.is_ok();
+        let reply: Reply = Box::new(move |commit: Result<(), StoreError>| {
+            // The caller may have gone (a closed connection): nothing to tell it then.
+            let _ = answer.send(commit.and(result));
+        });
+        (ok, reply)
+    }
+
+    fn fail(self: Box<Self>, error: StoreError) {
+        let _ = self.answer.send(Err(error));
+    }
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    pub async fn open(path: impl AsRef<Path>) -> Result<SqliteStore, StoreError> {
+        let path = path.as_ref().to_owned();
+        let reader_path = path.clone();
+        let (opened, is_open) = oneshot::channel();
+        let (jobs, queue) = mpsc::channel::<Box<dyn Job>>();
+        let commits = Arc::new(AtomicU64::new(0));
+        let counted = commits.clone();
+        std::thread::Builder::new()
+            .name("zapi-inbox-sqlite".to_owned())
+            .spawn(move || match prepare(&path) {
+                Ok(conn) => {
+                    let _ = opened.send(Ok(()));
+                    write_loop(&conn, &queue, &counted);
+                }
+                Err(error) => {
+                    let _ = opened.send(Err(error));
+                }
+            })
+            .map_err(|e| StoreError::new(format!("sqlite: cannot start the writer: {e}")))?;
+        is_open
+            .await
+            .map_err(|_| StoreError::new("sqlite: the writer stopped while opening"))??;
+        let reader = Connection::open(&reader_path).map_err(|e| {
+            StoreError::new(format!(
+                "sqlite: cannot open {}: {e}",
+                reader_path.display()
+            ))
+        })?;
+        reader.busy_timeout(Duration::from_secs(5))?;
+        Ok(SqliteStore {
+            jobs,
+            commits,
+            reader: Arc::new(std::sync::Mutex::new(reader)),
+        })
+    }
+
+    /// Runs `work` on the reading connection, on a blocking thread.
+    async fn read<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let reader = self.reader.clone();
+        tokio::task::spawn_blocking(move || {
+            let conn = reader
+                .lock()
+                .map_err(|_| StoreError::new("sqlite: the reading connection failed"))?;
+            work(&conn)
+        })
+        .await
+        .map_err(|e| StoreError::new(format!("sqlite: the reading thread failed: {e}")))?
+    }
+
+    /// How many transactions the writer has committed since the store was opened: fewer than
+    /// the requests answered when group commit shared them.
+    pub fn commits(&self) -> u64 {
+        self.commits.load(Ordering::Relaxed)
+    }
+
+    /// Runs `work` in the writer's next transaction; answers after its commit.
+    async fn run<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (answer, answered) = oneshot::channel();
+        self.jobs
+            .send(Box::new(Call { work, answer }))
+            .map_err(|_| StoreError::new("sqlite: the writer has stopped"))?;
+        answered
+            .await
+            .map_err(|_| StoreError::new("sqlite: the writer stopped before answering"))?
+    }
+}
+
+/// Opens the file with durable settings and applies the migrations.
+fn prepare(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open(path)
+        .map_err(|e| StoreError::new(format!("sqlite: cannot open {}: {e}", path.display())))?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::new(format!(
+            "sqlite: {} cannot use the write-ahead log (journal mode {mode})",
+            path.display()
+        )));
+    }
+    // Every commit fsynced; a page cache of 64 MiB (SQLite's default is 2 MiB, which makes the
+    // random pages of the dedupe key's index come from the OS on every insert).
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;")?;
+    migrate_sqlite(&conn)?;
+    Ok(conn)
+}
+
+fn migrate_sqlite(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(migrate::TABLE)?;
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| {
+        let applied: Vec<i64> = conn
+            .prepare("SELECT version FROM inbox_migrations")?
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        for migration in migrate::to_apply(migrate::SQLITE, &applied)? {
+            conn.execute_batch(migration.sql)?;
+            conn.execute(
+                "INSERT INTO inbox_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+                params![migration.version, migration.name, now_millis()],
+            )?;
+        }
+        Ok::<(), StoreError>(())
+    })();
+    match result {
+        Ok(()) => conn.execute_batch("COMMIT")?,
+        Err(error) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+
+/// The writer: takes every waiting job, one transaction for all, answers after the commit.
+fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>, commits: &AtomicU64) {
+    // Ends when every sender is gone, after the jobs already queued.
+    while let Ok(first) = queue.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        if let Err(error) = conn.execute_batch("BEGIN IMMEDIATE") {
+            let error = StoreError::from(error);
+            for job in batch {
+                job.fail(error.clone());
+            }
+            continue;
+        }
+        let mut replies = Vec::with_capacity(batch.len());
+        for job in batch {
+            let savepoint = run_cached(conn, "SAVEPOINT job");
+            let (ok, reply) = job.run(conn);
+            if savepoint.is_ok() {
+                if !ok {
+                    let _ = run_cached(conn, "ROLLBACK TO job");
+                }
+                let _ = run_cached(conn, "RELEASE job");
+            }
+            replies.push(reply);
+        }
+        let commit = conn.execute_batch("COMMIT").map_err(StoreError::from);
+        if commit.is_err() {
+            let _ = conn.execute_batch("ROLLBACK");
+        } else {
+            commits.fetch_add(1, Ordering::Relaxed);
+        }
+        for reply in replies {
+            reply(commit.clone());
+        }
+    }
+}
+
+/// Runs a statement without parameters, prepared once per connection.
+fn run_cached(conn: &Connection, statement: &str) -> rusqlite::Result<usize> {
+    conn.prepare_cached(statement)?.execute([])
+}
+
+/// A delivery from a row of [`sql::COLUMNS`].
+fn delivery(row: &Row<'_>) -> rusqlite::Result<Delivery> {
+    let state: String = row.get(8)?;
+    let state = state.parse::<State>().map_err(|error| {
+        rusqlite::Error::FromSqlConversionFailure(8, Type::Text, Box::new(StoreError::new(error)))
+    })?;
+    let body: Vec<u8> = row.get(12)?;
+    Ok(Delivery {
+        id: row.get(0)?,
+        dedupe_key: row.get(1)?,
+        callback: row.get(2)?,
+        kind: row.get(3)?,
+        chat: row.get(4)?,
+        instance: row.get(5)?,
+        path: row.get(6)?,
+        received_at: row.get(7)?,
+        body: Bytes::from(body),
+        state,
+        attempts: row.get(9)?,
+        next_attempt_at: row.get(10)?,
+        last_error: row.get(11)?,
+    })
+}
+
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    fn insert(&self, delivery: NewDelivery) -> BoxFuture<'_, Result<Inserted, StoreError>> {
+        Box::pin(self.run(move |conn| {
+            let facts = &delivery.facts;
+            let id: Option<i64> = conn
+                .prepare_cached(&sql::for_sqlite(sql::INSERT))?
+                .query_row(
+                    params![
+                        facts.dedupe_key,
+                        facts.callback,
+                        facts.kind,
+                        facts.chat,
+                        facts.instance,
+                        facts.order_key(),
+                        delivery.path,
+                        delivery.received_at,
+                        delivery.received_at,
+                    ],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            match id {
+                Some(id) => {
+                    conn.prepare_cached(&sql::for_sqlite(sql::INSERT_BODY))?
+                        .execute(params![id, &delivery.body[..]])?;
+                    Ok(Inserted::New(id))
+                }
+                None => {
+                    conn.prepare_cached(&sql::for_sqlite(sql::COUNT_DUPLICATES))?
+                        .execute([1])?;
+                    Ok(Inserted::Duplicate)
+                }
+            }
+        }))
+    }
+
+    fn claim(
+        &self,
+        limit: usize,
+        lease: Duration,
+    ) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>> {
+        Box::pin(self.run(move |conn| {
+            let now = now_millis();
+            let until = now.saturating_add(i64::try_from(lease.as_millis()).unwrap_or(i64::MAX));
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let mut claimed: Vec<Delivery> = conn
+                .prepare_cached(&sql::for_sqlite(&sql::claim(
+                    " INDEXED BY deliveries_due",
+                    "",
+                )))?
+                .query_map(params![now, limit, until], delivery)?
+                .collect::<Result<_, _>>()?;
+            claimed.sort_by_key(|d| d.id);
+            Ok(claimed)
+        }))
+    }
+
+    fn finish(
+        &self,
+        id: i64,
+        attempt: u32,
+        outcome: Outcome,
+    ) -> BoxFuture<'_, Result<bool, StoreError>> {
+        Box::pin(self.run(move |conn| {
+            let (state, next, finished, error) = outcome.columns(now_millis());
+            let changed = conn
+                .prepare_cached(&sql::for_sqlite(sql::FINISH))?
+                .execute(params![id, attempt, state.as_str(), next, finished, error])?;
+            Ok(changed == 1)
+        }))
+    }
+
+    fn stats(&self) -> BoxFuture<'_, Result<Stats, StoreError>> {
+        Box::pin(self.read(|conn| {
+            let mut stats = Stats::default();
+            let mut statement = conn.prepare_cached(sql::COUNT_BY_STATE)?;
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                let state: String = row.get(0)?;
+                let count: i64 = row.get(1)?;
+                stats.add(&state, u64::try_from(count).unwrap_or(0));
+            }
+            let duplicates: i64 = conn.query_row(sql::DUPLICATES, [], |row| row.get(0))?;
+            stats.duplicates = u64::try_from(duplicates).unwrap_or(0);
+            stats.received += stats.duplicates;
+            Ok(stats)
+        }))
+    }
+
+    fn list(&self, filter: Filter) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>> {
+        Box::pin(self.read(move |conn| {
+            let limit = filter
+                .limit
+                .map_or(i64::MAX, |n| i64::try_from(n).unwrap_or(i64::MAX));
+            let found = conn
+                .prepare_cached(&sql::for_sqlite(&sql::list()))?
+                .query_map(
+                    params![
+                        filter.state.map(State::as_str),
+                        filter.chat,
+                        filter.kind,
+                        filter.after_id.unwrap_or(0),
+                        limit
+                    ],
+                    delivery,
+                )?
+                .collect::<Result<_, _>>()?;
+            Ok(found)
+        }))
+    }
+
+    fn replay(&self, which: Replay) -> BoxFuture<'_, Result<u64, StoreError>> {
+        Box::pin(self.run(move |conn| {
+            let now = now_millis();
+            let changed = match which {
+                Replay::One(id) => conn
+                    .prepare_cached(&sql::for_sqlite(sql::REPLAY_ONE))?
+                    .execute(params![id, now])?,
+                Replay::AllDead => conn
+                    .prepare_cached(&sql::for_sqlite(sql::REPLAY_DEAD))?
+                    .execute(params![now])?,
+            };
+            Ok(changed as u64)
+        }))
+    }
+}

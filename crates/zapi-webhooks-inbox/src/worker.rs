@@ -1,0 +1,361 @@
+//! Processing: a [`Handler`] (an async fn, a `tower::Service`, or the [`Forwarder`]) run by a
+//! [`Worker`] that claims due deliveries, retries failures with backoff and jitter, and sends
+//! the hopeless ones to the dead state.
+//!
+//! [`Forwarder`]: crate::Forwarder
+
+use std::fmt;
+use std::future::Future;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use tokio::sync::{Notify, Semaphore};
+use tokio::task::JoinSet;
+
+use crate::delivery::{Delivery, Outcome, now_millis};
+use crate::metrics::Metrics;
+use crate::store::{BoxFuture, Store};
+
+/// Why an attempt failed: a short text recorded with the delivery (`status 503`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure(pub String);
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// Processes one delivery. `Ok` marks it delivered; `Err` schedules a retry (or, after the
+/// last attempt, the dead state). It may be called more than once for one delivery (a crash
+/// after the work and before the store recorded it): use [`Delivery::dedupe_key`] to make the
+/// work idempotent.
+pub trait Handler: Send + Sync + 'static {
+    /// Processes `delivery`.
+    fn handle(&self, delivery: Delivery) -> BoxFuture<'_, Result<(), Failure>>;
+}
+
+/// A [`Handler`] from an async function: see [`handler_fn`].
+pub struct HandlerFn<F>(F);
+
+/// Makes a [`Handler`] of an async function or closure taking the [`Delivery`] and returning
+/// `Result<(), E>` for any displayable `E`.
+///
+/// ```
+/// use zapi_webhooks_inbox::{Delivery, handler_fn};
+///
+/// let handler = handler_fn(|delivery: Delivery| async move {
+///     println!("{} {} ({} bytes)", delivery.dedupe_key, delivery.kind, delivery.body.len());
+///     Ok::<(), std::io::Error>(())
+/// });
+/// # let _ = handler;
+/// ```
+pub fn handler_fn<F, Fut, E>(function: F) -> HandlerFn<F>
+where
+    F: Fn(Delivery) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), E>> + Send + 'static,
+    E: fmt::Display,
+{
+    HandlerFn(function)
+}
+
+impl<F, Fut, E> Handler for HandlerFn<F>
+where
+    F: Fn(Delivery) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), E>> + Send + 'static,
+    E: fmt::Display,
+{
+    fn handle(&self, delivery: Delivery) -> BoxFuture<'_, Result<(), Failure>> {
+        let future = (self.0)(delivery);
+        Box::pin(async move { future.await.map_err(|e| Failure(e.to_string())) })
+    }
+}
+
+/// A [`Handler`] from a `tower::Service<Delivery>` (cloned for each delivery, as tower
+/// services are): see [`ServiceHandler::new`].
+pub struct ServiceHandler<S>(S);
+
+impl<S> ServiceHandler<S> {
+    /// Wraps `service`, whose `Ok` response marks the delivery delivered.
+    pub fn new(service: S) -> ServiceHandler<S> {
+        ServiceHandler(service)
+    }
+}
+
+impl<S> Handler for ServiceHandler<S>
+where
+    S: tower_service::Service<Delivery> + Clone + Send + Sync + 'static,
+    S::Future: Send,
+    S::Error: fmt::Display,
+{
+    fn handle(&self, delivery: Delivery) -> BoxFuture<'_, Result<(), Failure>> {
+        let mut service = self.0.clone();
+        Box::pin(async move {
+            std::future::poll_fn(|cx: &mut Context<'_>| -> Poll<Result<(), S::Error>> {
+                service.poll_ready(cx)
+            })
+            .await
+            .map_err(|e| Failure(e.to_string()))?;
+            service
+                .call(delivery)
+                .await
+                .map(drop)
+                .map_err(|e| Failure(e.to_string()))
+        })
+    }
+}
+
+/// How failed attempts are retried: exponential backoff with jitter, up to a number of
+/// attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included; after the last failure the delivery is dead.
+    pub max_attempts: u32,
+    /// The wait after the first failure; it doubles after each.
+    pub base: Duration,
+    /// The longest wait.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// 10 attempts, 1 s doubling up to 10 minutes (about 17 minutes in all).
+    fn default() -> RetryPolicy {
+        RetryPolicy {
+            max_attempts: 10,
+            base: Duration::from_secs(1),
+            max_delay: Duration::from_secs(600),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait after the failure of attempt `attempt` (1 for the first): `base * 2^(attempt-1)`,
+    /// at most `max_delay`, then a random point between half of it and all of it, so that
+    /// deliveries that failed together do not all come back together.
+    pub fn delay(&self, attempt: u32) -> Duration {
+        let doubling = attempt.saturating_sub(1).min(30);
+        let full = self
+            .base
+            .saturating_mul(1u32 << doubling)
+            .min(self.max_delay);
+        let half = full / 2;
+        half + full.saturating_sub(half).mul_f64(fastrand::f64())
+    }
+
+    /// How an attempt that failed with `failure` ends: a retry, or dead after the last.
+    pub fn outcome(&self, attempt: u32, failure: Failure) -> Outcome {
+        if attempt >= self.max_attempts {
+            Outcome::Dead { error: failure.0 }
+        } else {
+            let wait = i64::try_from(self.delay(attempt).as_millis()).unwrap_or(i64::MAX);
+            Outcome::Retry {
+                at: now_millis().saturating_add(wait),
+                error: failure.0,
+            }
+        }
+    }
+}
+
+/// Claims due deliveries from a store and runs a handler on each: at-least-once processing,
+/// a chat's deliveries one at a time in arrival order, different chats in parallel.
+///
+/// ```no_run
+/// use std::sync::Arc;
+/// use zapi_webhooks_inbox::{Delivery, Worker, handler_fn};
+///
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let store = zapi_webhooks_inbox::open("sqlite:inbox.db").await?;
+/// let worker = Worker::new(store, handler_fn(|delivery: Delivery| async move {
+///     // ... the work, idempotent by delivery.dedupe_key ...
+///     Ok::<(), String>(())
+/// }));
+/// // Runs for a minute (give it your shutdown signal instead).
+/// worker.run(tokio::time::sleep(std::time::Duration::from_secs(60))).await;
+/// # Ok(())
+/// # }
+/// ```
+pub struct Worker {
+    store: Arc<dyn Store>,
+    handler: Arc<dyn Handler>,
+    retry: RetryPolicy,
+    concurrency: usize,
+    lease: Duration,
+    poll: Duration,
+    wake: Arc<Notify>,
+    metrics: Arc<Metrics>,
+}
+
+impl Worker {
+    /// A worker for `store` running `handler`: 16 deliveries at a time, the default
+    /// [`RetryPolicy`], a lease of 5 minutes, a look at the store at least every 250 ms.
+    pub fn new(store: Arc<dyn Store>, handler: impl Handler) -> Worker {
+        Worker {
+            store,
+            handler: Arc::new(handler),
+            retry: RetryPolicy::default(),
+            concurrency: 16,
+            lease: Duration::from_secs(300),
+            poll: Duration::from_millis(250),
+            wake: Arc::new(Notify::new()),
+            metrics: Arc::new(Metrics::default()),
+        }
+    }
+
+    /// Sets the retry policy.
+    pub fn retry(mut self, retry: RetryPolicy) -> Worker {
+        self.retry = retry;
+        self
+    }
+
+    /// Sets how many deliveries are processed at once (at least 1).
+    pub fn concurrency(mut self, deliveries: usize) -> Worker {
+        self.concurrency = deliveries.max(1);
+        self
+    }
+
+    /// Sets how long a claim lasts: a delivery whose handler has not finished by then (a
+    /// crashed process) is claimed again. Make it longer than the handler ever takes.
+    pub fn lease(mut self, lease: Duration) -> Worker {
+        self.lease = lease;
+        self
+    }
+
+    /// Sets how often the store is looked at when nothing woke the worker (deliveries stored
+    /// by another process or replica, retries coming due).
+    pub fn poll_interval(mut self, poll: Duration) -> Worker {
+        self.poll = poll;
+        self
+    }
+
+    /// Shares `metrics` (the gateway's) instead of the worker's own.
+    pub fn metrics(mut self, metrics: Arc<Metrics>) -> Worker {
+        self.metrics = metrics;
+        self
+    }
+
+    /// Uses `wake` to learn of new deliveries at once (the gateway notifies it after each
+    /// insert) instead of its own.
+    pub fn wake_on(mut self, wake: Arc<Notify>) -> Worker {
+        self.wake = wake;
+        self
+    }
+
+    /// Runs until `shutdown` completes, then stops claiming and waits for the attempts under
+    /// way to finish and be recorded.
+    pub async fn run(self, shutdown: impl Future<Output = ()>) {
+        let worker = Arc::new(self);
+        let slots = Arc::new(Semaphore::new(worker.concurrency));
+        let mut running = JoinSet::new();
+        tokio::pin!(shutdown);
+        loop {
+            let free = slots.available_permits();
+            let mut full_claim = false;
+            if free > 0 {
+                match worker.store.claim(free, worker.lease).await {
+                    Ok(claimed) => {
+                        full_claim = claimed.len() == free;
+                        for delivery in claimed {
+                            let Ok(slot) = slots.clone().try_acquire_owned() else {
+                                break;
+                            };
+                            let worker = worker.clone();
+                            running.spawn(async move {
+                                worker.attempt(delivery).await;
+                                drop(slot);
+                            });
+                        }
+                    }
+                    Err(error) => eprintln!("inbox worker: cannot claim: {error}"),
+                }
+            }
+            if full_claim {
+                // More may be due: look again once a slot frees up.
+                tokio::select! {
+                    () = &mut shutdown => break,
+                    Some(_) = running.join_next() => {}
+                }
+                continue;
+            }
+            tokio::select! {
+                () = &mut shutdown => break,
+                () = worker.wake.notified() => {}
+                () = tokio::time::sleep(worker.poll) => {}
+                Some(_) = running.join_next(), if !running.is_empty() => {}
+            }
+        }
+        while running.join_next().await.is_some() {}
+    }
+
+    /// One attempt: the handler, then its outcome recorded.
+    async fn attempt(&self, delivery: Delivery) {
+        let (id, attempt, received_at) = (delivery.id, delivery.attempts, delivery.received_at);
+        let started = Instant::now();
+        let result = self.handler.handle(delivery).await;
+        self.metrics.forward_latency.observe(started.elapsed());
+        let outcome = match result {
+            Ok(()) => Outcome::Delivered,
+            Err(failure) => self.retry.outcome(attempt, failure),
+        };
+        match &outcome {
+            Outcome::Delivered => {
+                Metrics::count(&self.metrics.forwarded);
+                let waited = now_millis().saturating_sub(received_at).max(0);
+                self.metrics
+                    .end_to_end_latency
+                    .observe(Duration::from_millis(waited.unsigned_abs()));
+            }
+            Outcome::Retry { .. } => Metrics::count(&self.metrics.retries),
+            Outcome::Dead { error } => {
+                Metrics::count(&self.metrics.dead);
+                eprintln!("inbox worker: delivery {id} is dead after {attempt} attempts: {error}");
+            }
+        }
+        match self.store.finish(id, attempt, outcome).await {
+            Ok(true) => {}
+            Ok(false) => eprintln!(
+                "inbox worker: delivery {id}: attempt {attempt} outlived its lease; \
+                 another claim holds it"
+            ),
+            // The lease will end and the delivery be attempted again.
+            Err(error) => eprintln!("inbox worker: delivery {id}: cannot record: {error}"),
+        }
+        // A finished delivery may unblock the next of its chat.
+        self.wake.notify_one();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_caps() {
+        let policy = RetryPolicy {
+            max_attempts: 5,
+            base: Duration::from_millis(100),
+            max_delay: Duration::from_millis(1000),
+        };
+        for _ in 0..200 {
+            let first = policy.delay(1);
+            assert!((50..=100).contains(&first.as_millis()), "{first:?}");
+            let third = policy.delay(3);
+            assert!((200..=400).contains(&third.as_millis()), "{third:?}");
+            let capped = policy.delay(30);
+            assert!((500..=1000).contains(&capped.as_millis()), "{capped:?}");
+        }
+        let spread: std::collections::HashSet<u128> =
+            (0..50).map(|_| policy.delay(4).as_micros()).collect();
+        assert!(spread.len() > 10, "no jitter: {spread:?}");
+        assert!(matches!(
+            policy.outcome(4, Failure("x".into())),
+            Outcome::Retry { .. }
+        ));
+        assert_eq!(
+            policy.outcome(5, Failure("x".into())),
+            Outcome::Dead { error: "x".into() }
+        );
+    }
+}
