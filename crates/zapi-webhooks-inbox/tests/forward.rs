@@ -206,7 +206,15 @@ async fn a_delivery_dies_after_its_last_attempt_and_replays() {
         .await;
         let attempts = sink.got().iter().filter(|g| g.id == poison_key).count();
         assert_eq!(attempts, 3, "max_attempts 3");
-        let stats = store.stats().await.expect("stats");
+        // The sink has answered; the worker records the outcome just after.
+        let mut stats = store.stats().await.expect("stats");
+        for _ in 0..500 {
+            if (stats.dead, stats.delivered) == (1, 1) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            stats = store.stats().await.expect("stats");
+        }
         assert_eq!((stats.dead, stats.delivered), (1, 1), "{}", store.backend());
         let dead = store
             .list(zapi_webhooks_inbox::Filter {
