@@ -41,7 +41,9 @@ pub(crate) const INSERT_BODY: &str = "INSERT INTO delivery_bodies (id, body) VAL
 pub(crate) const COUNT_DUPLICATES: &str =
     "UPDATE inbox_counters SET value = value + $1 WHERE name = 'duplicates'";
 
-/// `$1`: now, `$2`: how many, `$3`: the lease's end. `index` follows the table's name in
+/// `$1`: now, `$2`: how many, `$3`: the lease's end. The longest due first, in the order of
+/// the index of due deliveries, so that a claim reads about `$2` entries of it however many
+/// wait (ordered by id alone, it sorted every due delivery on each claim). `index` follows the table's name in
 /// the choice of rows, `lock` is appended to it.
 pub(crate) fn claim(index: &str, lock: &str) -> String {
     format!(
@@ -53,7 +55,7 @@ pub(crate) fn claim(index: &str, lock: &str) -> String {
                 SELECT 1 FROM deliveries AS e \
                 WHERE e.order_key = d.order_key AND e.id < d.id \
                 AND e.state IN ('pending', 'in_flight'))) \
-            ORDER BY d.id LIMIT $2{lock}) \
+            ORDER BY d.next_attempt_at, d.id LIMIT $2{lock}) \
          RETURNING {COLUMNS}"
     )
 }

@@ -41,7 +41,8 @@ pub trait Store: Send + Sync + 'static {
         Box::pin(async move { Ok((self.insert(delivery).await?, None)) })
     }
 
-    /// Claims up to `limit` deliveries that are due, oldest first, for `lease`: each becomes
+    /// Claims up to `limit` deliveries that are due, the longest due first (new deliveries in
+    /// arrival order), for `lease`: each becomes
     /// [`State::InFlight`](crate::State::InFlight) with one more attempt. A delivery is due when
     /// it is pending and its next attempt time has come, or in flight and its lease ended. A
     /// delivery of a chat is not claimed while an earlier one of the same chat is pending or
