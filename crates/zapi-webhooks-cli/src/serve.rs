@@ -164,6 +164,7 @@ async fn serve(args: &ServeArgs) -> Result<(), String> {
         .lease(timeout * 2 + Duration::from_secs(1))
         .metrics(gateway.metrics())
         .wake_on(gateway.wake());
+    let gateway = gateway.hand_to(worker.handoff());
 
     let tcp = TcpListener::bind(args.listen)
         .await

@@ -10,6 +10,7 @@
 # (`zapi-webhooks inbox stats`), which must hold every request answered 200.
 #
 # usage: crates/zapi-webhooks-inbox/bench/load.sh [SECONDS] [CONNECTIONS...]   (default 10, 8 64)
+#   ZAPI_BENCH_CLI=PATH runs that `zapi-webhooks` binary as serve (an older build, to compare).
 # needs: Rust (release builds), wrk (Debian: apt-get install wrk), python3, taskset (util-linux).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -24,7 +25,7 @@ bench=crates/zapi-webhooks-inbox/bench
 
 command -v wrk > /dev/null || { echo "load.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 cargo build --release --quiet -p zapi-webhooks-cli -p zapi-webhooks-receiver-example
-cli=target/release/zapi-webhooks
+cli=${ZAPI_BENCH_CLI:-target/release/zapi-webhooks}
 receiver=target/release/zapi-webhooks-receiver-example
 dir=$(mktemp -d)
 list="$dir/payloads.txt"

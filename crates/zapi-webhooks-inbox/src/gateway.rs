@@ -17,6 +17,7 @@ use crate::delivery::{Inserted, NewDelivery};
 use crate::facts::Facts;
 use crate::metrics::Metrics;
 use crate::store::Store;
+use crate::worker::Handoff;
 
 /// Where the path-token routes are mounted: `/zapi/{instance}/{token}` and `/zapi/{token}`.
 pub const PATH_TOKEN_PREFIX: &str = "/zapi";
@@ -29,6 +30,7 @@ pub struct Gateway {
     config: WebhookConfig,
     metrics: Arc<Metrics>,
     wake: Arc<Notify>,
+    handoff: Option<Handoff>,
 }
 
 impl FromRef<Gateway> for WebhookConfig {
@@ -45,7 +47,16 @@ impl Gateway {
             config,
             metrics: Arc::new(Metrics::default()),
             wake: Arc::new(Notify::new()),
+            handoff: None,
         }
+    }
+
+    /// Hands new deliveries to the worker of this process as they are stored, already
+    /// claimed, when it has a free place and no earlier delivery of the chat is open
+    /// ([`Store::insert_claimed`]): one write per delivery fewer than a claim.
+    pub fn hand_to(mut self, handoff: Handoff) -> Gateway {
+        self.handoff = Some(handoff);
+        self
     }
 
     /// The metrics, to share with the [`Worker`](crate::Worker) (`Worker::metrics`).
@@ -80,10 +91,29 @@ impl Gateway {
         let started = Instant::now();
         let facts = Facts::of(&webhook.callback);
         let delivery = NewDelivery::new(facts, webhook.path, webhook.body);
-        let answer = match self.store.insert(delivery).await {
-            Ok(Inserted::New(id)) => {
+        let slot = self.handoff.as_ref().and_then(Handoff::reserve);
+        let stored = match (&self.handoff, slot) {
+            (Some(handoff), Some(slot)) => {
+                match self.store.insert_claimed(delivery, handoff.lease()).await {
+                    Ok((inserted, Some(claimed))) => {
+                        handoff.hand(claimed, slot);
+                        Ok((inserted, true))
+                    }
+                    other => other.map(|(inserted, _)| (inserted, false)),
+                }
+            }
+            _ => self
+                .store
+                .insert(delivery)
+                .await
+                .map(|inserted| (inserted, false)),
+        };
+        let answer = match stored {
+            Ok((Inserted::New(id), handed)) => {
                 Metrics::count(&self.metrics.stored);
-                self.wake.notify_one();
+                if !handed {
+                    self.wake.notify_one();
+                }
                 (StatusCode::OK, Json(json!({"stored": true, "id": id}))).into_response()
             }
             Ok(_) => {

@@ -26,4 +26,6 @@ pub use signing::{
 };
 pub use sqlite::SqliteStore;
 pub use store::{BoxFuture, Store, StoreError, open};
-pub use worker::{Failure, Handler, HandlerFn, RetryPolicy, ServiceHandler, Worker, handler_fn};
+pub use worker::{
+    Failure, Handler, HandlerFn, Handoff, RetryPolicy, ServiceHandler, Worker, handler_fn,
+};

@@ -10,12 +10,29 @@ pub(crate) const COLUMNS: &str = "id, dedupe_key, callback, kind, chat, instance
     received_at, state, attempts, next_attempt_at, last_error, \
     (SELECT body FROM delivery_bodies AS b WHERE b.id = deliveries.id)";
 
-/// `$1..$9`: dedupe key, callback, kind, chat, instance, order key, path, arrival, first
-/// attempt time. Returns the new id, or no row for a duplicate.
-pub(crate) const INSERT: &str = "INSERT INTO deliveries \
-    (dedupe_key, callback, kind, chat, instance, order_key, path, received_at, next_attempt_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-    ON CONFLICT (dedupe_key) DO NOTHING RETURNING id";
+/// `$1..$9`: dedupe key, callback, kind, chat, instance, order key, path, arrival, next
+/// attempt time. Returns the new id, or no row for a duplicate. `claimed` stores it already
+/// claimed (in flight, its first attempt started, `$9` the lease's end) for the worker of the
+/// process that stores it; otherwise it waits (pending, `$9` its first attempt time).
+pub(crate) fn insert(claimed: bool) -> String {
+    let (state, attempts) = if claimed {
+        ("in_flight", 1)
+    } else {
+        ("pending", 0)
+    };
+    format!(
+        "INSERT INTO deliveries \
+         (dedupe_key, callback, kind, chat, instance, order_key, path, received_at, \
+         next_attempt_at, state, attempts) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '{state}', {attempts}) \
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id"
+    )
+}
+
+/// `$1`: an order key. Whether a delivery with it is pending or in flight: a new delivery of
+/// that chat must then wait for it.
+pub(crate) const ORDER_KEY_OPEN: &str = "SELECT EXISTS (SELECT 1 FROM deliveries \
+    WHERE order_key = $1 AND state IN ('pending', 'in_flight'))";
 
 /// `$1`: the new delivery's id, `$2`: its body.
 pub(crate) const INSERT_BODY: &str = "INSERT INTO delivery_bodies (id, body) VALUES ($1, $2)";
@@ -24,7 +41,9 @@ pub(crate) const INSERT_BODY: &str = "INSERT INTO delivery_bodies (id, body) VAL
 pub(crate) const COUNT_DUPLICATES: &str =
     "UPDATE inbox_counters SET value = value + $1 WHERE name = 'duplicates'";
 
-/// `$1`: now, `$2`: how many, `$3`: the lease's end. `index` follows the table's name in
+/// `$1`: now, `$2`: how many, `$3`: the lease's end. The longest due first, in the order of
+/// the index of due deliveries, so that a claim reads about `$2` entries of it however many
+/// wait (ordered by id alone, it sorted every due delivery on each claim). `index` follows the table's name in
 /// the choice of rows, `lock` is appended to it.
 pub(crate) fn claim(index: &str, lock: &str) -> String {
     format!(
@@ -36,7 +55,7 @@ pub(crate) fn claim(index: &str, lock: &str) -> String {
                 SELECT 1 FROM deliveries AS e \
                 WHERE e.order_key = d.order_key AND e.id < d.id \
                 AND e.state IN ('pending', 'in_flight'))) \
-            ORDER BY d.id LIMIT $2{lock}) \
+            ORDER BY d.next_attempt_at, d.id LIMIT $2{lock}) \
          RETURNING {COLUMNS}"
     )
 }

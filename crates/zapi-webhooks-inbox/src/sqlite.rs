@@ -247,6 +247,49 @@ fn run_cached(conn: &Connection, statement: &str) -> rusqlite::Result<usize> {
     conn.prepare_cached(statement)?.execute([])
 }
 
+/// When a lease taken at `now` ends.
+fn lease_end(now: i64, lease: Duration) -> i64 {
+    now.saturating_add(i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// Stores `delivery` (pending, or claimed until `claimed_until`), or counts it as a duplicate.
+fn insert_row(
+    conn: &Connection,
+    delivery: &NewDelivery,
+    claimed_until: Option<i64>,
+) -> Result<Inserted, StoreError> {
+    let facts = &delivery.facts;
+    let id: Option<i64> = conn
+        .prepare_cached(&sql::for_sqlite(&sql::insert(claimed_until.is_some())))?
+        .query_row(
+            params![
+                facts.dedupe_key,
+                facts.callback,
+                facts.kind,
+                facts.chat,
+                facts.instance,
+                facts.order_key(),
+                delivery.path,
+                delivery.received_at,
+                claimed_until.unwrap_or(delivery.received_at),
+            ],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match id {
+        Some(id) => {
+            conn.prepare_cached(&sql::for_sqlite(sql::INSERT_BODY))?
+                .execute(params![id, &delivery.body[..]])?;
+            Ok(Inserted::New(id))
+        }
+        None => {
+            conn.prepare_cached(&sql::for_sqlite(sql::COUNT_DUPLICATES))?
+                .execute([1])?;
+            Ok(Inserted::Duplicate)
+        }
+    }
+}
+
 /// A delivery from a row of [`sql::COLUMNS`].
 fn delivery(row: &Row<'_>) -> rusqlite::Result<Delivery> {
     let state: String = row.get(8)?;
@@ -277,37 +320,45 @@ impl Store for SqliteStore {
     }
 
     fn insert(&self, delivery: NewDelivery) -> BoxFuture<'_, Result<Inserted, StoreError>> {
+        Box::pin(self.run(move |conn| insert_row(conn, &delivery, None)))
+    }
+
+    fn insert_claimed(
+        &self,
+        delivery: NewDelivery,
+        lease: Duration,
+    ) -> BoxFuture<'_, Result<(Inserted, Option<Delivery>), StoreError>> {
         Box::pin(self.run(move |conn| {
-            let facts = &delivery.facts;
-            let id: Option<i64> = conn
-                .prepare_cached(&sql::for_sqlite(sql::INSERT))?
-                .query_row(
-                    params![
-                        facts.dedupe_key,
-                        facts.callback,
-                        facts.kind,
-                        facts.chat,
-                        facts.instance,
-                        facts.order_key(),
-                        delivery.path,
-                        delivery.received_at,
-                        delivery.received_at,
-                    ],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            match id {
-                Some(id) => {
-                    conn.prepare_cached(&sql::for_sqlite(sql::INSERT_BODY))?
-                        .execute(params![id, &delivery.body[..]])?;
-                    Ok(Inserted::New(id))
-                }
-                None => {
-                    conn.prepare_cached(&sql::for_sqlite(sql::COUNT_DUPLICATES))?
-                        .execute([1])?;
-                    Ok(Inserted::Duplicate)
+            // Within the writer's transaction: nothing of the chat can be stored meanwhile.
+            if let Some(key) = delivery.facts.order_key() {
+                let open: bool = conn
+                    .prepare_cached(&sql::for_sqlite(sql::ORDER_KEY_OPEN))?
+                    .query_row(params![key], |row| row.get(0))?;
+                if open {
+                    return Ok((insert_row(conn, &delivery, None)?, None));
                 }
             }
+            let until = lease_end(now_millis(), lease);
+            let inserted = insert_row(conn, &delivery, Some(until))?;
+            let claimed = match inserted {
+                Inserted::New(id) => Some(Delivery {
+                    id,
+                    dedupe_key: delivery.facts.dedupe_key.clone(),
+                    callback: delivery.facts.callback.clone(),
+                    kind: delivery.facts.kind.clone(),
+                    chat: delivery.facts.chat.clone(),
+                    instance: delivery.facts.instance.clone(),
+                    path: delivery.path.clone(),
+                    received_at: delivery.received_at,
+                    body: delivery.body.clone(),
+                    state: State::InFlight,
+                    attempts: 1,
+                    next_attempt_at: until,
+                    last_error: None,
+                }),
+                _ => None,
+            };
+            Ok((inserted, claimed))
         }))
     }
 
@@ -318,7 +369,7 @@ impl Store for SqliteStore {
     ) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>> {
         Box::pin(self.run(move |conn| {
             let now = now_millis();
-            let until = now.saturating_add(i64::try_from(lease.as_millis()).unwrap_or(i64::MAX));
+            let until = lease_end(now, lease);
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             let mut claimed: Vec<Delivery> = conn
                 .prepare_cached(&sql::for_sqlite(&sql::claim(

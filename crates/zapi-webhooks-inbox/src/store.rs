@@ -26,7 +26,23 @@ pub trait Store: Send + Sync + 'static {
     /// duplicate count grows). Returns after the commit.
     fn insert(&self, delivery: NewDelivery) -> BoxFuture<'_, Result<Inserted, StoreError>>;
 
-    /// Claims up to `limit` deliveries that are due, oldest first, for `lease`: each becomes
+    /// Stores a delivery as [`Store::insert`] does and, when no earlier delivery of its chat
+    /// is pending or in flight, claims it for `lease` in the same transaction (in flight, its
+    /// first attempt started) and returns it: the caller then attempts it at once, as if a
+    /// [`Store::claim`] had returned it (if the caller dies first, the lease ends and a claim
+    /// takes it). The gateway hands new deliveries to its process's worker this way, without
+    /// a claim of its own. The default claims nothing: a plain insert.
+    fn insert_claimed(
+        &self,
+        delivery: NewDelivery,
+        lease: Duration,
+    ) -> BoxFuture<'_, Result<(Inserted, Option<Delivery>), StoreError>> {
+        let _ = lease;
+        Box::pin(async move { Ok((self.insert(delivery).await?, None)) })
+    }
+
+    /// Claims up to `limit` deliveries that are due, the longest due first (new deliveries in
+    /// arrival order), for `lease`: each becomes
     /// [`State::InFlight`](crate::State::InFlight) with one more attempt. A delivery is due when
     /// it is pending and its next attempt time has come, or in flight and its lease ended. A
     /// delivery of a chat is not claimed while an earlier one of the same chat is pending or

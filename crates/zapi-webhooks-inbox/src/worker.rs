@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use tokio::sync::{Notify, Semaphore};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, mpsc};
 use tokio::task::JoinSet;
 
 use crate::delivery::{Delivery, Outcome, now_millis};
@@ -186,12 +186,50 @@ pub struct Worker {
     poll: Duration,
     wake: Arc<Notify>,
     metrics: Arc<Metrics>,
+    /// Its free places: what a claim may take, and what a [`Handoff`] takes for the
+    /// deliveries it hands over.
+    slots: Arc<Semaphore>,
+    handed: mpsc::UnboundedSender<Handed>,
+    receive: Option<mpsc::UnboundedReceiver<Handed>>,
+}
+
+/// A delivery claimed as it was stored, with the worker's place it took.
+type Handed = (Delivery, OwnedSemaphorePermit);
+
+/// What hands deliveries claimed as they are stored ([`Store::insert_claimed`]) straight to a
+/// [`Worker`] of the same process: no claim of the store for them. Made by
+/// [`Worker::handoff`]; the [`Gateway`](crate::Gateway) takes one (`Gateway::hand_to`).
+#[derive(Clone)]
+pub struct Handoff {
+    slots: Arc<Semaphore>,
+    handed: mpsc::UnboundedSender<Handed>,
+    lease: Duration,
+}
+
+impl Handoff {
+    /// Takes a free place of the worker, if it has one: only then may a delivery be claimed
+    /// as it is stored.
+    pub(crate) fn reserve(&self) -> Option<OwnedSemaphorePermit> {
+        self.slots.clone().try_acquire_owned().ok()
+    }
+
+    /// The worker's lease, for the claim.
+    pub(crate) fn lease(&self) -> Duration {
+        self.lease
+    }
+
+    /// Gives the worker `delivery`, claimed with the place `slot`. Should the worker be gone,
+    /// the delivery's lease ends and a claim takes it.
+    pub(crate) fn hand(&self, delivery: Delivery, slot: OwnedSemaphorePermit) {
+        let _ = self.handed.send((delivery, slot));
+    }
 }
 
 impl Worker {
     /// A worker for `store` running `handler`: 16 deliveries at a time, the default
     /// [`RetryPolicy`], a lease of 5 minutes, a look at the store at least every 250 ms.
     pub fn new(store: Arc<dyn Store>, handler: impl Handler) -> Worker {
+        let (handed, receive) = mpsc::unbounded_channel();
         Worker {
             store,
             handler: Arc::new(handler),
@@ -201,6 +239,9 @@ impl Worker {
             poll: Duration::from_millis(250),
             wake: Arc::new(Notify::new()),
             metrics: Arc::new(Metrics::default()),
+            slots: Arc::new(Semaphore::new(16)),
+            handed,
+            receive: Some(receive),
         }
     }
 
@@ -212,8 +253,25 @@ impl Worker {
 
     /// Sets how many deliveries are processed at once (at least 1).
     pub fn concurrency(mut self, deliveries: usize) -> Worker {
-        self.concurrency = deliveries.max(1);
+        let deliveries = deliveries.max(1);
+        // Before `run` no place is taken: the semaphore holds `self.concurrency` permits.
+        if deliveries > self.concurrency {
+            self.slots.add_permits(deliveries - self.concurrency);
+        } else {
+            self.slots.forget_permits(self.concurrency - deliveries);
+        }
+        self.concurrency = deliveries;
         self
+    }
+
+    /// What hands deliveries to this worker as they are stored (give it to the
+    /// [`Gateway`](crate::Gateway) with `Gateway::hand_to`). Take it after setting the lease.
+    pub fn handoff(&self) -> Handoff {
+        Handoff {
+            slots: self.slots.clone(),
+            handed: self.handed.clone(),
+            lease: self.lease,
+        }
     }
 
     /// Sets how long a claim lasts: a delivery whose handler has not finished by then (a
@@ -245,46 +303,64 @@ impl Worker {
 
     /// Runs until `shutdown` completes, then stops claiming and waits for the attempts under
     /// way to finish and be recorded.
-    pub async fn run(self, shutdown: impl Future<Output = ()>) {
+    pub async fn run(mut self, shutdown: impl Future<Output = ()>) {
+        let mut handed = self.receive.take();
         let worker = Arc::new(self);
-        let slots = Arc::new(Semaphore::new(worker.concurrency));
+        let slots = worker.slots.clone();
         let mut running = JoinSet::new();
+        let start = |running: &mut JoinSet<()>, delivery: Delivery, slot: OwnedSemaphorePermit| {
+            let worker = worker.clone();
+            running.spawn(async move {
+                worker.attempt(delivery).await;
+                drop(slot);
+            });
+        };
         tokio::pin!(shutdown);
+        // Whether to look at the store: not when only a handed-over delivery woke the worker.
+        let mut look = true;
         loop {
-            let free = slots.available_permits();
             let mut full_claim = false;
-            if free > 0 {
-                match worker.store.claim(free, worker.lease).await {
-                    Ok(claimed) => {
-                        full_claim = claimed.len() == free;
-                        for delivery in claimed {
-                            let Ok(slot) = slots.clone().try_acquire_owned() else {
-                                break;
-                            };
-                            let worker = worker.clone();
-                            running.spawn(async move {
-                                worker.attempt(delivery).await;
-                                drop(slot);
-                            });
+            if look {
+                // The places first, so that a handoff cannot take one between the claim and
+                // the start of what it returned; those left over are given back.
+                let mut places: Vec<OwnedSemaphorePermit> =
+                    std::iter::from_fn(|| slots.clone().try_acquire_owned().ok()).collect();
+                if !places.is_empty() {
+                    match worker.store.claim(places.len(), worker.lease).await {
+                        Ok(claimed) => {
+                            full_claim = claimed.len() == places.len();
+                            for (delivery, slot) in claimed.into_iter().zip(places.drain(..)) {
+                                start(&mut running, delivery, slot);
+                            }
                         }
+                        Err(error) => eprintln!("inbox worker: cannot claim: {error}"),
                     }
-                    Err(error) => eprintln!("inbox worker: cannot claim: {error}"),
                 }
             }
-            if full_claim {
-                // More may be due: look again once a slot frees up.
-                tokio::select! {
-                    () = &mut shutdown => break,
-                    Some(_) = running.join_next() => {}
-                }
-                continue;
-            }
-            tokio::select! {
+            // After a full claim more may be due: look again once a slot frees up.
+            look = tokio::select! {
                 () = &mut shutdown => break,
-                () = worker.wake.notified() => {}
-                () = tokio::time::sleep(worker.poll) => {}
-                Some(_) = running.join_next(), if !running.is_empty() => {}
-            }
+                () = worker.wake.notified(), if !full_claim => true,
+                () = tokio::time::sleep(worker.poll), if !full_claim => true,
+                // A finished delivery may unblock the next of its chat: look then, once for
+                // every attempt that has ended by now.
+                Some(_) = running.join_next(), if !running.is_empty() => {
+                    while running.try_join_next().is_some() {}
+                    true
+                }
+                Some((delivery, slot)) = next_handed(&mut handed) => {
+                    // Already claimed: no look at the store for it.
+                    start(&mut running, delivery, slot);
+                    while let Some(Ok((delivery, slot))) = handed.as_mut().map(|h| h.try_recv()) {
+                        start(&mut running, delivery, slot);
+                    }
+                    false
+                }
+            };
+        }
+        // Deliveries handed over before the shutdown are claimed: attempt them too.
+        while let Some(Ok((delivery, slot))) = handed.as_mut().map(|h| h.try_recv()) {
+            start(&mut running, delivery, slot);
         }
         while running.join_next().await.is_some() {}
     }
@@ -322,8 +398,14 @@ impl Worker {
             // The lease will end and the delivery be attempted again.
             Err(error) => eprintln!("inbox worker: delivery {id}: cannot record: {error}"),
         }
-        // A finished delivery may unblock the next of its chat.
-        self.wake.notify_one();
+    }
+}
+
+/// The next delivery handed over, when there is a receiver.
+async fn next_handed(receive: &mut Option<mpsc::UnboundedReceiver<Handed>>) -> Option<Handed> {
+    match receive {
+        Some(receive) => receive.recv().await,
+        None => std::future::pending().await,
     }
 }
 

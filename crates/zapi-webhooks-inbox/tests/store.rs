@@ -201,6 +201,81 @@ async fn an_expired_lease_gives_the_delivery_to_the_next_claim() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delivery_claimed_as_it_is_stored_keeps_order_dedupe_and_leases() {
+    each_backend(|store| async move {
+        let short = Duration::from_millis(1);
+        let (inserted, claimed) = store
+            .insert_claimed(delivery(1, Some("X")), short)
+            .await
+            .expect("insert claimed");
+        let id = new_id(inserted);
+        // SQLite claims it as it stores it; a backend may also leave it to a claim.
+        if store.backend() == "sqlite" {
+            assert!(claimed.is_some(), "sqlite did not claim it");
+        }
+        if let Some(claimed) = &claimed {
+            assert_eq!(
+                (claimed.id, claimed.state, claimed.attempts),
+                (id, State::InFlight, 1)
+            );
+            assert!(claimed.body.ends_with(b"}"));
+            assert!(claimed.next_attempt_at >= claimed.received_at);
+        }
+        // The same chat's next delivery waits for it, claimed or not.
+        let (inserted, next_claimed) = store
+            .insert_claimed(delivery(2, Some("X")), LEASE)
+            .await
+            .expect("insert next");
+        let next = new_id(inserted);
+        assert!(next_claimed.is_none(), "a chat's later delivery overtook");
+        // Another chat's does not wait.
+        let (other, _) = store
+            .insert_claimed(delivery(3, Some("Y")), LEASE)
+            .await
+            .expect("insert other");
+        new_id(other);
+        // A duplicate is neither stored nor claimed.
+        let (duplicate, none) = store
+            .insert_claimed(delivery(1, Some("X")), LEASE)
+            .await
+            .expect("duplicate");
+        assert_eq!((duplicate, none.map(|d| d.id)), (Inserted::Duplicate, None));
+
+        // Its lease ends (the process died): a claim takes it, as the next attempt.
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let again: Vec<_> = store
+            .claim(10, LEASE)
+            .await
+            .expect("claim")
+            .into_iter()
+            .filter(|d| d.chat.as_deref() == Some("X"))
+            .map(|d| (d.id, d.attempts))
+            .collect();
+        let attempts = if claimed.is_some() { 2 } else { 1 };
+        assert_eq!(again, vec![(id, attempts)]);
+        if claimed.is_some() {
+            assert!(!store.finish(id, 1, Outcome::Delivered).await.expect("late"));
+        }
+        assert!(
+            store
+                .finish(id, attempts, Outcome::Delivered)
+                .await
+                .expect("finish")
+        );
+        // Only then the chat's next delivery.
+        let then: Vec<i64> = store
+            .claim(10, LEASE)
+            .await
+            .expect("claim next")
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(then, vec![next]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dead_deliveries_are_kept_listed_and_replayed() {
     each_backend(|store| async move {
         for n in 0..3 {
