@@ -48,7 +48,12 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
 /// Writes (or with `check`, only compares) every generated artefact under `root`. Returns one
 /// line per file that was stale, missing or no longer generated.
 pub fn generate(root: &Path, check: bool) -> Result<Vec<String>, String> {
-    let mut problems = sync::folder(&root.join(GENERATED_DIR), &generated_files(root)?, check)?;
+    let mut problems = sync::folder(
+        &root.join(GENERATED_DIR),
+        &generated_files(root)?,
+        &[],
+        check,
+    )?;
     problems.extend(packages::generate(root, check)?);
     problems.extend(readme(root, check)?);
     problems.extend(cli_readme(root, check)?);

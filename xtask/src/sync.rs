@@ -92,14 +92,31 @@ pub fn ensure_file_contents(
     Ok(Some(name))
 }
 
-/// Syncs the wholly generated folder `dir` with `files`: each is written (or with `check`,
-/// compared) by [`ensure_file_contents`], and every other file below `dir` is removed (or with
-/// `check`, reported: "`<file>` is not generated, remove it or run `cargo xtask codegen`").
+/// Syncs the generated folder `dir` with `files`: each is written (or with `check`, compared)
+/// by [`ensure_file_contents`], and every other file below `dir` is removed (or with `check`,
+/// reported: "`<file>` is not generated, remove it or run `cargo xtask codegen`"), except the
+/// few files `hand_written` names (paths relative to `dir`), which a generated folder may hold
+/// beside what is generated: they are never written nor removed, only reported when missing.
 /// Folders left empty by a removal are removed too. Returns one line per file that was stale,
 /// missing or extra.
-pub fn folder(dir: &Path, files: &[GeneratedFile], check: bool) -> Result<Vec<String>, String> {
+pub fn folder(
+    dir: &Path,
+    files: &[GeneratedFile],
+    hand_written: &[&str],
+    check: bool,
+) -> Result<Vec<String>, String> {
     let mut problems = Vec::new();
     let mut expected = BTreeSet::new();
+    for relative in hand_written {
+        let path = dir.join(relative);
+        if !path.is_file() {
+            problems.push(format!(
+                "`{}` is missing: it is written by hand, not generated",
+                shown(&path)
+            ));
+        }
+        expected.insert(path);
+    }
     for (relative, contents) in files {
         if !expected.insert(dir.join(relative)) {
             return Err(format!(
@@ -184,7 +201,7 @@ mod tests {
         let dir = temp_dir("sync");
         let files = [file("a.json", "{}\n"), file("deep/b.d.ts", "export {};\n")];
         // Nothing there: every file is missing.
-        let missing = folder(&dir, &files, true).expect("check");
+        let missing = folder(&dir, &files, &[], true).expect("check");
         assert_eq!(missing.len(), 2, "{missing:?}");
         assert!(
             missing
@@ -194,16 +211,16 @@ mod tests {
         );
         assert!(!dir.exists(), "--check created the folder");
         // Write, then everything is current.
-        let written = folder(&dir, &files, false).expect("write");
+        let written = folder(&dir, &files, &[], false).expect("write");
         assert_eq!(written.len(), 2);
-        assert!(folder(&dir, &files, true).expect("check").is_empty());
+        assert!(folder(&dir, &files, &[], true).expect("check").is_empty());
         // A stale file and extra files (one in a folder of its own) are reported, and --check
         // changes nothing.
         std::fs::write(dir.join("a.json"), "[]\n").expect("write");
         std::fs::create_dir_all(dir.join("old")).expect("mkdir");
         std::fs::write(dir.join("old/c.json"), "{}\n").expect("write");
         std::fs::write(dir.join("deep/d.txt"), "x").expect("write");
-        let problems = folder(&dir, &files, true).expect("check");
+        let problems = folder(&dir, &files, &[], true).expect("check");
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].ends_with("a.json` was not up-to-date, run `cargo xtask codegen`"));
         assert!(
@@ -217,19 +234,38 @@ mod tests {
         assert_eq!(std::fs::read(dir.join("a.json")).expect("read"), b"[]\n");
         assert!(dir.join("old/c.json").exists());
         // Writing fixes all three and removes the folder the extra file left empty.
-        let fixed = folder(&dir, &files, false).expect("write");
+        let fixed = folder(&dir, &files, &[], false).expect("write");
         assert_eq!(fixed.len(), 3, "{fixed:?}");
         assert!(!dir.join("old").exists());
         assert!(!dir.join("deep/d.txt").exists());
         assert!(dir.join("deep/b.d.ts").exists());
-        assert!(folder(&dir, &files, true).expect("check").is_empty());
+        assert!(folder(&dir, &files, &[], true).expect("check").is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn hand_written_files_are_kept_and_only_reported_when_missing() {
+        let dir = temp_dir("sync-hand");
+        let files = [file("gen.py", "x = 1\n")];
+        let hand = ["own.py"];
+        let missing = folder(&dir, &files, &hand, true).expect("check");
+        assert_eq!(missing.len(), 2, "{missing:?}");
+        assert!(
+            missing[0].contains("own.py` is missing: it is written by hand"),
+            "{missing:?}"
+        );
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        std::fs::write(dir.join("own.py"), "y = 2\n").expect("write");
+        folder(&dir, &files, &hand, false).expect("write");
+        assert!(folder(&dir, &files, &hand, true).expect("check").is_empty());
+        assert_eq!(std::fs::read(dir.join("own.py")).expect("kept"), b"y = 2\n");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn a_path_generated_twice_is_an_error() {
         let dir = temp_dir("sync-twice");
-        let error = folder(&dir, &[file("a", "1"), file("a", "2")], true).expect_err("twice");
+        let error = folder(&dir, &[file("a", "1"), file("a", "2")], &[], true).expect_err("twice");
         assert!(error.contains("`a` is generated twice"), "{error}");
     }
 

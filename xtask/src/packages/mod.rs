@@ -1,8 +1,9 @@
 //! The npm package (`packages/npm/`) and the Python package (`packages/python/`), written by
 //! `cargo xtask codegen`: the JSON Schemas, the TypeScript types or the Python `TypedDict`s, every
 //! fixture and capture as an example, and the version of the workspace. Both folders are wholly
-//! generated: a file there that the generator does not write is removed (or, with `--check`,
-//! reported).
+//! generated, but for the Python package's runtime code (`__init__.py`, written by hand where it
+//! is shipped; see [`python::HAND_WRITTEN`]): any other file there that the generator does not
+//! write is removed (or, with `--check`, reported).
 //!
 //! Each package is the list of its files as (path relative to the package folder, contents);
 //! [`npm::files`] and [`python::files`] build them from what [`Inputs::read`] gathers once.
@@ -47,11 +48,12 @@ fn callback_names() -> String {
 /// per file that was stale, missing, or is not generated.
 pub(crate) fn generate(root: &Path, check: bool) -> Result<Vec<String>, String> {
     let inputs = Inputs::read(root)?;
-    let mut problems = sync_folder(root, NPM_DIR, &npm::files(&inputs)?, check)?;
+    let mut problems = sync_folder(root, NPM_DIR, &npm::files(&inputs)?, &[], check)?;
     problems.extend(sync_folder(
         root,
         PYTHON_DIR,
         &python::files(&inputs)?,
+        python::HAND_WRITTEN,
         check,
     )?);
     Ok(problems)
@@ -335,19 +337,20 @@ fn fill(template: &str, values: &[(&str, &str)], what: &str) -> Result<String, S
     Ok(text)
 }
 
-/// Makes the package folder `relative` (to `root`) hold exactly `files`, through the
-/// workspace's one sync helper ([`crate::sync::folder`]).
+/// Makes the package folder `relative` (to `root`) hold exactly `files` and the `hand_written`
+/// ones, through the workspace's one sync helper ([`crate::sync::folder`]).
 fn sync_folder(
     root: &Path,
     relative: &str,
     files: &[File],
+    hand_written: &[&str],
     check: bool,
 ) -> Result<Vec<String>, String> {
     let files: Vec<GeneratedFile> = files
         .iter()
         .map(|(path, text)| (path.clone(), text.clone().into_bytes()))
         .collect();
-    sync::folder(&root.join(relative), &files, check)
+    sync::folder(&root.join(relative), &files, hand_written, check)
 }
 
 #[cfg(test)]
@@ -405,7 +408,7 @@ mod tests {
         let python = python::files(&inputs).expect("python files");
         assert!(find(&python, "pyproject.toml").contains(&format!("\nversion = \"{version}\"\n")));
         assert!(
-            find(&python, "src/zapi_webhooks/__init__.py")
+            find(&python, "src/zapi_webhooks/_catalog.py")
                 .contains(&format!("__version__ = \"{version}\""))
         );
         // Both ship the same schemas and examples.

@@ -3,8 +3,9 @@
 //! `types.py` holds one `TypedDict` or type alias per named schema, with the names of the
 //! TypeScript types ([`crate::typescript`]): the same schema patterns are read (with the
 //! TypeScript generator's helpers), and one that has no Python translation fails the
-//! generation. `__init__.py` (`schema()`, `validate()`, `examples()`) and the README come from
-//! the templates beside this file; the schemas and examples are package data.
+//! generation. `_catalog.py` holds the version and the callback names, the README comes from the
+//! template beside this file, the schemas and examples are package data. `__init__.py`
+//! (`schema()`, `validate()`, `examples()`) is written by hand in the package ([`HAND_WRITTEN`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -52,12 +53,8 @@ pub(super) fn files(inputs: &Inputs) -> Result<Vec<File>, String> {
             )?,
         ),
         (
-            format!("{package}__init__.py"),
-            fill(
-                include_str!("templates/__init__.py"),
-                &values,
-                "__init__.py",
-            )?,
+            format!("{package}_catalog.py"),
+            catalog_py(version, &callbacks),
         ),
         (format!("{package}types.py"), types_py(&definitions()?)?),
         (format!("{package}py.typed"), String::new()),
@@ -67,32 +64,35 @@ pub(super) fn files(inputs: &Inputs) -> Result<Vec<File>, String> {
     Ok(files)
 }
 
-/// The header of `types.py`, after the notice.
-const HEADER: &str = r#""""The JSON bodies Z-API (WhatsApp) POSTs to your webhooks, as `TypedDict`s.
+/// The files of the package written by hand (relative to the package folder): the runtime code,
+/// `schema()`, `validate()` and `examples()`. It lives where it is shipped, so it is written
+/// once; what it needs from the generator (the version, the callback names) it imports from
+/// `_catalog.py`.
+pub(super) const HAND_WRITTEN: &[&str] = &["src/zapi_webhooks/__init__.py"];
 
-Generated from the permissive JSON Schemas of the zapi-webhooks models, with the names of the
-TypeScript types of the npm package `zapi-webhooks`.
+/// `_catalog.py`: the version and the callback names, for the hand-written `__init__.py`.
+fn catalog_py(version: &str, callbacks: &str) -> String {
+    format!(
+        "# {NOTICE}\n\"\"\"The version of the package and the names of its callbacks.\"\"\"\n\n\
+         from typing import Tuple\n\n__version__ = \"{version}\"\n\n\
+         CALLBACKS: Tuple[str, ...] = ({callbacks})\n\
+         \"\"\"The callback names: each has a schema of its own, and its examples are \
+         `<name>/...`.\"\"\"\n"
+    )
+}
 
-A `TypedDict` describes the plain `dict` that `json.loads` gives: nothing is converted, nothing
-is lost, and nothing is refused at run time. Check a body with `zapi_webhooks.validate()` first;
-the types then tell a type checker (mypy, pyright) what the keys hold.
+/// The header of `types.py`, after the notice. What the types mean (optional keys, open enums,
+/// the kinds) is told once, in the package README.
+const HEADER: &str = r#""""`TypedDict`s of the JSON bodies Z-API (WhatsApp) POSTs to webhooks; see the README.
 
-- `Callback` is a union discriminated on `type`; each callback's `type` is required here and
-  narrowed to the two spellings the docs use.
-- A documented key may be absent or `None`, as in the schemas: `NotRequired[Optional[T]]`.
-- Open enums list their known values and accept any other string:
-  `Union[Literal["READ", "PLAYED"], str]`.
-- Z-API adds keys without notice; the schemas accept them, but a `TypedDict` cannot list
-  unknown keys: read them through a cast to `dict[str, object]`.
-- `ReceivedText`, `ReceivedImage`, ... are a `ReceivedCallback` whose content key is set. The
-  content keys are `ReadOnly` so that each of them is a subtype of `ReceivedCallback`.
+Generated from the permissive JSON Schemas, with the names of the npm package's TypeScript types.
 """
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional, Union
+from typing import List, Literal, Union
 
-from typing_extensions import NotRequired, ReadOnly, TypeAlias, TypedDict
+from typing_extensions import ReadOnly, Required, TypeAlias, TypedDict
 "#;
 
 /// The whole `types.py`.
@@ -303,14 +303,14 @@ fn class(
         .chain(read_only.iter().map(|(key, _)| *key))
         .collect();
     let members = Members::of(map, name, &named)?;
-    let mut doc = description(schema).to_owned();
-    if members.open {
-        doc.push_str(
-            "\n\nKeys not listed here are allowed by the schema and kept as sent (a TypedDict \
-             cannot list them).",
-        );
-    }
-    let mut out = format!("\n\nclass {name}(TypedDict):\n{}", docstring(&doc, 1));
+    let doc = description(schema);
+    // Every key the schema does not require may be absent: `total=False`, the required ones
+    // `Required[...]`. That other keys are allowed (the schemas are permissive, and a TypedDict
+    // cannot list them) is true of every class, so the README says it once.
+    let mut out = format!(
+        "\n\nclass {name}(TypedDict, total=False):\n{}",
+        docstring(doc, 1)
+    );
     for &(key, property) in &members.properties {
         if !is_identifier(key) {
             return Err(format!(
@@ -328,14 +328,30 @@ fn class(
                     description(property).to_owned(),
                 )
             };
+        // `T | None` rather than `Optional[T]`: lighter to read, and annotations are never
+        // evaluated (`from __future__ import annotations`).
+        let nullable = ty
+            .strip_prefix("Optional[")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .filter(|inner| brackets_balance(inner))
+            .map(str::to_owned);
+        let mut wrappers = Vec::new();
         if read_only.iter().any(|(k, _)| *k == key) {
-            ty = format!("ReadOnly[{ty}]");
+            wrappers.push("ReadOnly");
         }
-        if optional {
-            ty = format!("NotRequired[{ty}]");
+        if !optional {
+            wrappers.push("Required");
+        }
+        let column = 6 + key.len() + wrappers.iter().map(|w| w.len() + 1).sum::<usize>();
+        ty = match nullable {
+            Some(inner) => format!("{} | None", layout(&inner, column, 1)),
+            None => layout(&ty, column, 1),
+        };
+        for wrapper in wrappers {
+            ty = format!("{wrapper}[{ty}]");
         }
         out.push_str(&comment(&text, 1));
-        out.push_str(&format!("    {key}: {}\n", layout(&ty, 6 + key.len(), 1)));
+        out.push_str(&format!("    {key}: {ty}\n"));
     }
     if members.properties.is_empty() {
         out.push_str("    pass\n");
@@ -375,6 +391,23 @@ fn layout(ty: &str, column: usize, indent: usize) -> String {
     out.push_str(&"    ".repeat(indent));
     out.push(']');
     out
+}
+
+/// Whether every `[` of `text` is closed in it, none closed before it opens: `A], Optional[B`
+/// (what stripping `Optional[...]` off `Union[Optional[A], Optional[B]]` would leave) does not.
+fn brackets_balance(text: &str) -> bool {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// Orders the aliases so that each comes after every alias it names.
@@ -718,9 +751,12 @@ mod tests {
         assert!(text.starts_with(&format!("# {NOTICE}\n")));
         for callback in CallbackType::ALL {
             let [a, b] = callback.spellings();
-            assert!(text.contains(&format!("class {}(TypedDict):", callback.type_value())));
+            assert!(text.contains(&format!(
+                "class {}(TypedDict, total=False):",
+                callback.type_value()
+            )));
             assert!(
-                text.contains(&format!("    type: Literal[\"{a}\", \"{b}\"]\n")),
+                text.contains(&format!("    type: Required[Literal[\"{a}\", \"{b}\"]]\n")),
                 "{a}"
             );
         }
@@ -733,8 +769,11 @@ mod tests {
                 );
             }
         }
-        assert!(text.contains("    fromMe: NotRequired[Optional[bool]]\n"));
-        assert!(text.contains("    text: NotRequired[ReadOnly[Optional[Text]]]\n"));
+        assert!(text.contains("    fromMe: bool | None\n"));
+        assert!(text.contains("    text: ReadOnly[Text | None]\n"));
+        assert!(text.contains("class ReceivedCallback(TypedDict, total=False):\n"));
+        assert!(!text.contains("NotRequired"));
+        assert!(brackets_balance("List[A] | None") && !brackets_balance("A], Optional[B"));
         assert!(
             text.lines().all(|line| line.len() <= WIDTH),
             "a line is too long"

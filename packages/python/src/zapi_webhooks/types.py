@@ -1,29 +1,14 @@
 # Generated from the zapi-webhooks models by `cargo xtask codegen`; do not edit by hand.
-"""The JSON bodies Z-API (WhatsApp) POSTs to your webhooks, as `TypedDict`s.
+"""`TypedDict`s of the JSON bodies Z-API (WhatsApp) POSTs to webhooks; see the README.
 
-Generated from the permissive JSON Schemas of the zapi-webhooks models, with the names of the
-TypeScript types of the npm package `zapi-webhooks`.
-
-A `TypedDict` describes the plain `dict` that `json.loads` gives: nothing is converted, nothing
-is lost, and nothing is refused at run time. Check a body with `zapi_webhooks.validate()` first;
-the types then tell a type checker (mypy, pyright) what the keys hold.
-
-- `Callback` is a union discriminated on `type`; each callback's `type` is required here and
-  narrowed to the two spellings the docs use.
-- A documented key may be absent or `None`, as in the schemas: `NotRequired[Optional[T]]`.
-- Open enums list their known values and accept any other string:
-  `Union[Literal["READ", "PLAYED"], str]`.
-- Z-API adds keys without notice; the schemas accept them, but a `TypedDict` cannot list
-  unknown keys: read them through a cast to `dict[str, object]`.
-- `ReceivedText`, `ReceivedImage`, ... are a `ReceivedCallback` whose content key is set. The
-  content keys are `ReadOnly` so that each of them is a subtype of `ReceivedCallback`.
+Generated from the permissive JSON Schemas, with the names of the npm package's TypeScript types.
 """
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional, Union
+from typing import List, Literal, Union
 
-from typing_extensions import NotRequired, ReadOnly, TypeAlias, TypedDict
+from typing_extensions import ReadOnly, Required, TypeAlias, TypedDict
 
 __all__ = [
     "Audio",
@@ -136,315 +121,293 @@ __all__ = [
 ]
 
 
-class ReceivedCallback(TypedDict):
+class ReceivedCallback(TypedDict, total=False):
     """A message received (or sent by the connected number, when "notify sent by me" is on), or a
     notification of one of the instance's chats. The envelope fields describe who, where and
     when; exactly one content key (text, image, notification, ...) tells the kind.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
     """
     # Tracing ids Z-API attaches to the delivery, seen in real deliveries. May be absent or null.
-    _traceContext: NotRequired[Optional[TraceContext]]
+    _traceContext: TraceContext | None
     # An audio or voice note. Content key: when present (and not null) the message kind is `audio`.
     # May be absent or null.
-    audio: NotRequired[ReadOnly[Optional[Audio]]]
+    audio: ReadOnly[Audio | None]
     # Whether the message came through a broadcast list. May be absent or null.
-    broadcast: NotRequired[Optional[bool]]
+    broadcast: bool | None
     # Recipients of a message sent to a broadcast list. May be absent or null.
-    broadcastRecipients: NotRequired[Optional[List[str]]]
+    broadcastRecipients: List[str] | None
     # A message with buttons. Content key: when present (and not null) the message kind is
     # `buttons_message`. May be absent or null.
-    buttonsMessage: NotRequired[ReadOnly[Optional[ButtonsMessage]]]
+    buttonsMessage: ReadOnly[ButtonsMessage | None]
     # A button pressed in a buttons message. Content key: when present (and not null) the message
     # kind is `buttons_response`. May be absent or null.
-    buttonsResponseMessage: NotRequired[ReadOnly[Optional[ButtonsResponse]]]
+    buttonsResponseMessage: ReadOnly[ButtonsResponse | None]
     # Id of the call, for call notifications. May be absent or null.
-    callId: NotRequired[Optional[str]]
+    callId: str | None
     # A carousel of cards. Content key: when present (and not null) the message kind is `carousel`.
     # May be absent or null.
-    carouselMessage: NotRequired[ReadOnly[Optional[Carousel]]]
+    carouselMessage: ReadOnly[Carousel | None]
     # WhatsApp id (`...@lid`) of the chat. May be absent or null.
-    chatLid: NotRequired[Optional[str]]
+    chatLid: str | None
     # Name of the chat. May be absent or null.
-    chatName: NotRequired[Optional[str]]
-    code: NotRequired[object]
+    chatName: str | None
+    code: object
     # The phone number connected to the instance. May be absent or null.
-    connectedPhone: NotRequired[Optional[str]]
+    connectedPhone: str | None
     # A contact card. Content key: when present (and not null) the message kind is `contact`. May
     # be absent or null.
-    contact: NotRequired[ReadOnly[Optional[Contact]]]
+    contact: ReadOnly[Contact | None]
     # A document. Content key: when present (and not null) the message kind is `document`. May be
     # absent or null.
-    document: NotRequired[ReadOnly[Optional[Document]]]
+    document: ReadOnly[Document | None]
     # On an edit (`isEdit: true`): the id of the message that was edited. The media URL of an
     # edited media message may then be `null`. May be absent or null.
-    editMessageId: NotRequired[Optional[str]]
+    editMessageId: str | None
     # An event. Content key: when present (and not null) the message kind is `event`. May be absent
     # or null.
-    event: NotRequired[ReadOnly[Optional[Event]]]
+    event: ReadOnly[Event | None]
     # An answer to an event. Content key: when present (and not null) the message kind is
     # `event_response`. May be absent or null.
-    eventResponse: NotRequired[ReadOnly[Optional[EventResponse]]]
+    eventResponse: ReadOnly[EventResponse | None]
     # When a join request expires. May be absent or null.
-    expiresAt: NotRequired[Optional[Timestamp]]
+    expiresAt: Timestamp | None
     # The ad the conversation came from. May be absent or null.
-    externalAdReply: NotRequired[Optional[ExternalAdReply]]
+    externalAdReply: ExternalAdReply | None
     # Whether the message was forwarded. May be absent or null.
-    forwarded: NotRequired[Optional[bool]]
+    forwarded: bool | None
     # Whether the message was sent through the API. May be absent or null.
-    fromApi: NotRequired[Optional[bool]]
+    fromApi: bool | None
     # Whether the connected number sent the message. May be absent or null.
-    fromMe: NotRequired[Optional[bool]]
+    fromMe: bool | None
     # A business template with header, body, footer and buttons. Content key: when present (and not
     # null) the message kind is `hydrated_template`. May be absent or null.
-    hydratedTemplate: NotRequired[ReadOnly[Optional[HydratedTemplate]]]
+    hydratedTemplate: ReadOnly[HydratedTemplate | None]
     # An image. Content key: when present (and not null) the message kind is `image`. May be absent
     # or null.
-    image: NotRequired[ReadOnly[Optional[Image]]]
+    image: ReadOnly[Image | None]
     # The Z-API instance. May be absent or null.
-    instanceId: NotRequired[Optional[str]]
+    instanceId: str | None
     # Whether the message is an edit of an earlier one. May be absent or null.
-    isEdit: NotRequired[Optional[bool]]
+    isEdit: bool | None
     # Whether the chat is a group. May be absent or null.
-    isGroup: NotRequired[Optional[bool]]
+    isGroup: bool | None
     # Whether the chat is a newsletter (channel). May be absent or null.
-    isNewsletter: NotRequired[Optional[bool]]
+    isNewsletter: bool | None
     # Whether the message replies to a status post. May be absent or null.
-    isStatusReply: NotRequired[Optional[bool]]
+    isStatusReply: bool | None
     # Who may use a group's invite link (`GROUP_MEMBER_LINK_PROPERTY_UPDATE`). May be absent or
     # null.
-    linkMode: NotRequired[Optional[LinkMode]]
+    linkMode: LinkMode | None
     # A list of options sent from the API, seen in real deliveries. Content key: when present (and
     # not null) the message kind is `list_message`. May be absent or null.
-    listMessage: NotRequired[ReadOnly[Optional[ListMessage]]]
+    listMessage: ReadOnly[ListMessage | None]
     # A row chosen in an option list. Content key: when present (and not null) the message kind is
     # `list_response`. May be absent or null.
-    listResponseMessage: NotRequired[ReadOnly[Optional[ListResponse]]]
+    listResponseMessage: ReadOnly[ListResponse | None]
     # A live location being shared, seen in real deliveries. Content key: when present (and not
     # null) the message kind is `live_location`. May be absent or null.
-    liveLocation: NotRequired[ReadOnly[Optional[LiveLocation]]]
+    liveLocation: ReadOnly[LiveLocation | None]
     # A location. Content key: when present (and not null) the message kind is `location`. May be
     # absent or null.
-    location: NotRequired[ReadOnly[Optional[Location]]]
+    location: ReadOnly[Location | None]
     # Lifetime of disappearing messages in the chat, in seconds (0: off). May be absent or null.
-    messageExpirationSeconds: NotRequired[Optional[int]]
+    messageExpirationSeconds: int | None
     # WhatsApp id of the message. May be absent or null.
-    messageId: NotRequired[Optional[str]]
+    messageId: str | None
     # The same moment under the correctly spelled key that some English examples use. May be absent
     # or null.
-    moment: NotRequired[Optional[Timestamp]]
+    moment: Timestamp | None
     # When the message was received (milliseconds). May be absent or null.
-    momment: NotRequired[Optional[Timestamp]]
+    momment: Timestamp | None
     # An invitation to administer a newsletter. Content key: when present (and not null) the
     # message kind is `newsletter_admin_invite`. May be absent or null.
-    newsletterAdminInvite: NotRequired[ReadOnly[Optional[NewsletterAdminInvite]]]
+    newsletterAdminInvite: ReadOnly[NewsletterAdminInvite | None]
     # A system notification; its parameters are in the envelope's `notificationParameters` and, for
     # some, in `callId`, `requestMethod`, `linkMode`, `profileName`, `updatedPhoto`. Content key:
     # when present (and not null) the message kind is `notification`. May be absent or null.
-    notification: NotRequired[ReadOnly[Optional[NotificationType]]]
+    notification: ReadOnly[NotificationType | None]
     # Parameters of a notification. May be absent or null.
-    notificationParameters: NotRequired[Optional[List[NotificationParameter]]]
+    notificationParameters: List[NotificationParameter] | None
     # A cart. Content key: when present (and not null) the message kind is `order`. May be absent
     # or null.
-    order: NotRequired[ReadOnly[Optional[Order]]]
+    order: ReadOnly[Order | None]
     # In groups: WhatsApp id (`...@lid`) of the participant who sent the message. May be absent or
     # null.
-    participantLid: NotRequired[Optional[str]]
+    participantLid: str | None
     # In groups: phone number of the participant who sent the message. May be absent or null.
-    participantPhone: NotRequired[Optional[str]]
+    participantPhone: str | None
     # Phone number of the chat, or the group's id. May be absent or null.
-    phone: NotRequired[Optional[str]]
+    phone: str | None
     # Picture URL of the chat. May be absent or null.
-    photo: NotRequired[Optional[str]]
+    photo: str | None
     # A message pinned or unpinned. Content key: when present (and not null) the message kind is
     # `pin_message`. May be absent or null.
-    pinMessage: NotRequired[ReadOnly[Optional[PinMessage]]]
+    pinMessage: ReadOnly[PinMessage | None]
     # A Pix key payment button. Content key: when present (and not null) the message kind is
     # `pix_key`. May be absent or null.
-    pixKeyMessage: NotRequired[ReadOnly[Optional[PixKey]]]
+    pixKeyMessage: ReadOnly[PixKey | None]
     # A poll. Content key: when present (and not null) the message kind is `poll`. May be absent or
     # null.
-    poll: NotRequired[ReadOnly[Optional[Poll]]]
+    poll: ReadOnly[Poll | None]
     # A vote on a poll. Content key: when present (and not null) the message kind is `poll_vote`.
     # May be absent or null.
-    pollVote: NotRequired[ReadOnly[Optional[PollVote]]]
+    pollVote: ReadOnly[PollVote | None]
     # A catalog product. Content key: when present (and not null) the message kind is `product`.
     # May be absent or null.
-    product: NotRequired[ReadOnly[Optional[Product]]]
+    product: ReadOnly[Product | None]
     # The new profile name (`PROFILE_NAME_UPDATED`). May be absent or null.
-    profileName: NotRequired[Optional[str]]
+    profileName: str | None
     # A round video note (PTV), seen in real deliveries. Content key: when present (and not null)
     # the message kind is `video_note`. May be absent or null.
-    ptv: NotRequired[ReadOnly[Optional[VideoNote]]]
+    ptv: ReadOnly[VideoNote | None]
     # A reaction to a message. Content key: when present (and not null) the message kind is
     # `reaction`. May be absent or null.
-    reaction: NotRequired[ReadOnly[Optional[Reaction]]]
+    reaction: ReadOnly[Reaction | None]
     # Id of the message this one replies to. May be absent or null.
-    referenceMessageId: NotRequired[Optional[str]]
+    referenceMessageId: str | None
     # How somebody asked to join a group. May be absent or null.
-    requestMethod: NotRequired[Optional[RequestMethod]]
+    requestMethod: RequestMethod | None
     # A payment request. Content key: when present (and not null) the message kind is
     # `request_payment`. May be absent or null.
-    requestPayment: NotRequired[ReadOnly[Optional[RequestPayment]]]
+    requestPayment: ReadOnly[RequestPayment | None]
     # An order sent for review and payment. Content key: when present (and not null) the message
     # kind is `review_and_pay`. May be absent or null.
-    reviewAndPay: NotRequired[ReadOnly[Optional[PaymentOrder]]]
+    reviewAndPay: ReadOnly[PaymentOrder | None]
     # An update of an order sent for payment. Content key: when present (and not null) the message
     # kind is `review_order`. May be absent or null.
-    reviewOrder: NotRequired[ReadOnly[Optional[PaymentOrder]]]
+    reviewOrder: ReadOnly[PaymentOrder | None]
     # A payment sent. Content key: when present (and not null) the message kind is `send_payment`.
     # May be absent or null.
-    sendPayment: NotRequired[ReadOnly[Optional[SendPayment]]]
+    sendPayment: ReadOnly[SendPayment | None]
     # WhatsApp id (`...@lid`) of the sender. May be absent or null.
-    senderLid: NotRequired[Optional[str]]
+    senderLid: str | None
     # Name of the sender. May be absent or null.
-    senderName: NotRequired[Optional[str]]
+    senderName: str | None
     # Picture URL of the sender. May be absent or null.
-    senderPhoto: NotRequired[Optional[str]]
+    senderPhoto: str | None
     # Status of the message when the callback was sent. May be absent or null.
-    status: NotRequired[Optional[MessageStatus]]
+    status: MessageStatus | None
     # The status post this message replies to. May be absent or null.
-    statusImage: NotRequired[Optional[StatusImage]]
+    statusImage: StatusImage | None
     # A sticker. Content key: when present (and not null) the message kind is `sticker`. May be
     # absent or null.
-    sticker: NotRequired[ReadOnly[Optional[Sticker]]]
+    sticker: ReadOnly[Sticker | None]
     # A text message. Content key: when present (and not null) the message kind is `text`. May be
     # absent or null.
-    text: NotRequired[ReadOnly[Optional[Text]]]
+    text: ReadOnly[Text | None]
     # The callback type: `ReceivedCallback` or `ReceivedCallBack`. Required here so that `Callback`
     # can be narrowed on it (the JSON Schema also accepts a body without it).
-    type: Literal["ReceivedCallback", "ReceivedCallBack"]
+    type: Required[Literal["ReceivedCallback", "ReceivedCallBack"]]
     # URL of the new profile picture (`PROFILE_PICTURE_UPDATED`). May be absent or null.
-    updatedPhoto: NotRequired[Optional[str]]
+    updatedPhoto: str | None
     # A video or GIF. Content key: when present (and not null) the message kind is `video`. May be
     # absent or null.
-    video: NotRequired[ReadOnly[Optional[Video]]]
+    video: ReadOnly[Video | None]
     # Whether the message can be viewed only once. May be absent or null.
-    viewOnce: NotRequired[Optional[bool]]
+    viewOnce: bool | None
     # Whether WhatsApp is still waiting for this message's content. May be absent or null.
-    waitingMessage: NotRequired[ReadOnly[Optional[bool]]]
+    waitingMessage: ReadOnly[bool | None]
 
 
-class DeliveryCallback(TypedDict):
-    """Sent after the instance sends a message through the API: the message left Z-API.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class DeliveryCallback(TypedDict, total=False):
+    """Sent after the instance sends a message through the API: the message left Z-API."""
     # Error description, when sending failed. May be absent or null.
-    error: NotRequired[Optional[str]]
+    error: str | None
     # The Z-API instance that sent the message. May be absent or null.
-    instanceId: NotRequired[Optional[str]]
+    instanceId: str | None
     # WhatsApp's id for the message. May be absent or null.
-    messageId: NotRequired[Optional[str]]
+    messageId: str | None
     # When the event happened. May be absent or null.
-    momment: NotRequired[Optional[Timestamp]]
+    momment: Timestamp | None
     # Destination phone number (or group id) of the message. May be absent or null.
-    phone: NotRequired[Optional[str]]
+    phone: str | None
     # The callback type: `DeliveryCallback` or `DeliveryCallBack`. Required here so that `Callback`
     # can be narrowed on it (the JSON Schema also accepts a body without it).
-    type: Literal["DeliveryCallback", "DeliveryCallBack"]
+    type: Required[Literal["DeliveryCallback", "DeliveryCallBack"]]
     # Z-API's own id for the queued message. May be absent or null.
-    zaapId: NotRequired[Optional[str]]
+    zaapId: str | None
 
 
-class MessageStatusCallback(TypedDict):
-    """A message changed status, for one or more message ids at once.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class MessageStatusCallback(TypedDict, total=False):
+    """A message changed status, for one or more message ids at once."""
     # A single message id, as the docs' table names it (the examples send `ids`). May be absent or
     # null.
-    id: NotRequired[Optional[str]]
+    id: str | None
     # Ids of the messages whose status changed. May be absent or null.
-    ids: NotRequired[Optional[List[str]]]
+    ids: List[str] | None
     # The Z-API instance. May be absent or null.
-    instanceId: NotRequired[Optional[str]]
+    instanceId: str | None
     # Whether the chat is a group. May be absent or null.
-    isGroup: NotRequired[Optional[bool]]
+    isGroup: bool | None
     # When the status changed. May be absent or null.
-    momment: NotRequired[Optional[Timestamp]]
+    momment: Timestamp | None
     # In groups: who the status is about (a phone number or an `@lid`), seen in real deliveries.
     # May be absent or null.
-    participant: NotRequired[Optional[str]]
+    participant: str | None
     # In groups: which device of that participant (0 is the phone), seen in real deliveries. May be
     # absent or null.
-    participantDevice: NotRequired[Optional[int]]
+    participantDevice: int | None
     # Phone number (or group id) of the chat. May be absent or null.
-    phone: NotRequired[Optional[str]]
+    phone: str | None
     # Which device of the account saw the event (0 is the phone). May be absent or null.
-    phoneDevice: NotRequired[Optional[int]]
+    phoneDevice: int | None
     # The new status of the messages. May be absent or null.
-    status: NotRequired[Optional[MessageStatus]]
+    status: MessageStatus | None
     # The callback type: `MessageStatusCallback` or `MessageStatusCallBack`. Required here so that
     # `Callback` can be narrowed on it (the JSON Schema also accepts a body without it).
-    type: Literal["MessageStatusCallback", "MessageStatusCallBack"]
+    type: Required[Literal["MessageStatusCallback", "MessageStatusCallBack"]]
 
 
-class PresenceChatCallback(TypedDict):
-    """A contact's presence changed in a chat.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class PresenceChatCallback(TypedDict, total=False):
+    """A contact's presence changed in a chat."""
     # The Z-API instance. May be absent or null.
-    instanceId: NotRequired[Optional[str]]
+    instanceId: str | None
     # When the contact was last online; often `null`. May be absent or null.
-    lastSeen: NotRequired[Optional[Timestamp]]
+    lastSeen: Timestamp | None
     # Phone number of the contact. May be absent or null.
-    phone: NotRequired[Optional[str]]
+    phone: str | None
     # The presence. May be absent or null.
-    status: NotRequired[Optional[PresenceStatus]]
+    status: PresenceStatus | None
     # The callback type: `PresenceChatCallback` or `PresenceChatCallBack`. Required here so that
     # `Callback` can be narrowed on it (the JSON Schema also accepts a body without it).
-    type: Literal["PresenceChatCallback", "PresenceChatCallBack"]
+    type: Required[Literal["PresenceChatCallback", "PresenceChatCallBack"]]
 
 
-class ConnectedCallback(TypedDict):
+class ConnectedCallback(TypedDict, total=False):
     """The instance connected to its WhatsApp number (after the QR code was read, or on
     reconnection).
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
     """
     # Whether the instance is connected. May be absent or null.
-    connected: NotRequired[Optional[bool]]
+    connected: bool | None
     # The Z-API instance. May be absent or null.
-    instanceId: NotRequired[Optional[str]]
+    instanceId: str | None
     # Whether the connected number is a WhatsApp Business account, seen in real deliveries. May be
     # absent or null.
-    isBusiness: NotRequired[Optional[bool]]
+    isBusiness: bool | None
     # When it connected. Documented as a string, sent as an integer. May be absent or null.
-    momment: NotRequired[Optional[Timestamp]]
+    momment: Timestamp | None
     # The connected phone number. May be absent or null.
-    phone: NotRequired[Optional[str]]
+    phone: str | None
     # The callback type: `ConnectedCallback` or `ConnectedCallBack`. Required here so that
     # `Callback` can be narrowed on it (the JSON Schema also accepts a body without it).
-    type: Literal["ConnectedCallback", "ConnectedCallBack"]
+    type: Required[Literal["ConnectedCallback", "ConnectedCallBack"]]
 
 
-class DisconnectedCallback(TypedDict):
-    """The instance was disconnected from its WhatsApp number.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class DisconnectedCallback(TypedDict, total=False):
+    """The instance was disconnected from its WhatsApp number."""
     # Whether the instance is disconnected. May be absent or null.
-    disconnected: NotRequired[Optional[bool]]
+    disconnected: bool | None
     # Why it was disconnected. May be absent or null.
-    error: NotRequired[Optional[str]]
+    error: str | None
     # The Z-API instance. May be absent or null.
-    instanceId: NotRequired[Optional[str]]
+    instanceId: str | None
     # When it was disconnected (seconds in the docs' example). May be absent or null.
-    momment: NotRequired[Optional[Timestamp]]
+    momment: Timestamp | None
     # The phone number that was connected, seen in real deliveries (and in the docs' unmerged
     # branch). May be absent or null.
-    phone: NotRequired[Optional[str]]
+    phone: str | None
     # The callback type: `DisconnectedCallback` or `DisconnectedCallBack`. Required here so that
     # `Callback` can be narrowed on it (the JSON Schema also accepts a body without it).
-    type: Literal["DisconnectedCallback", "DisconnectedCallBack"]
+    type: Required[Literal["DisconnectedCallback", "DisconnectedCallBack"]]
 
 
 class ReceivedText(ReceivedCallback):
@@ -749,893 +712,698 @@ ReceivedKinds = TypedDict(
 """
 
 
-class Audio(TypedDict):
-    """An audio message or voice note.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Audio(TypedDict, total=False):
+    """An audio message or voice note."""
     # URL to download the audio. May be absent or null.
-    audioUrl: NotRequired[Optional[str]]
+    audioUrl: str | None
     # MIME type, e.g. `audio/ogg; codecs=opus`. May be absent or null.
-    mimeType: NotRequired[Optional[str]]
+    mimeType: str | None
     # `true` for a voice note recorded in WhatsApp ("push to talk"). May be absent or null.
-    ptt: NotRequired[Optional[bool]]
+    ptt: bool | None
     # Length in seconds. May be absent or null.
-    seconds: NotRequired[Optional[int]]
+    seconds: int | None
     # Whether it can be played only once. May be absent or null.
-    viewOnce: NotRequired[Optional[bool]]
+    viewOnce: bool | None
 
 
-class Button(TypedDict):
-    """One button of a buttons message.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Button(TypedDict, total=False):
+    """One button of a buttons message."""
     # Id of the button. May be absent or null.
-    buttonId: NotRequired[Optional[str]]
+    buttonId: str | None
     # The label. May be absent or null.
-    buttonText: NotRequired[Optional[ButtonText]]
+    buttonText: ButtonText | None
     # Button type code (1 is a reply button). May be absent or null.
-    type: NotRequired[Optional[int]]
+    type: int | None
 
 
-class ButtonText(TypedDict):
-    """The label of a button.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class ButtonText(TypedDict, total=False):
+    """The label of a button."""
     # Text shown on the button. May be absent or null.
-    displayText: NotRequired[Optional[str]]
+    displayText: str | None
 
 
-class ButtonsMessage(TypedDict):
-    """A message with buttons, optionally with an image or video.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class ButtonsMessage(TypedDict, total=False):
+    """A message with buttons, optionally with an image or video."""
     # The buttons. May be absent or null.
-    buttons: NotRequired[Optional[List[Button]]]
+    buttons: List[Button] | None
     # Image shown above the buttons. May be absent or null.
-    imageUrl: NotRequired[Optional[str]]
+    imageUrl: str | None
     # Body text. May be absent or null.
-    message: NotRequired[Optional[str]]
+    message: str | None
     # Video shown above the buttons. May be absent or null.
-    videoUrl: NotRequired[Optional[str]]
+    videoUrl: str | None
 
 
-class ButtonsResponse(TypedDict):
-    """The answer to a button message: which button was pressed.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class ButtonsResponse(TypedDict, total=False):
+    """The answer to a button message: which button was pressed."""
     # Id of the pressed button. May be absent or null.
-    buttonId: NotRequired[Optional[str]]
+    buttonId: str | None
     # Label of the pressed button. May be absent or null.
-    message: NotRequired[Optional[str]]
+    message: str | None
 
 
-class CallButton(TypedDict):
-    """A button that places a call.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class CallButton(TypedDict, total=False):
+    """A button that places a call."""
     # Label of the button. May be absent or null.
-    displayText: NotRequired[Optional[str]]
+    displayText: str | None
     # Number it calls. May be absent or null.
-    phoneNumber: NotRequired[Optional[str]]
+    phoneNumber: str | None
 
 
-class Carousel(TypedDict):
-    """A carousel: a text and several cards, each with a header and buttons.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Carousel(TypedDict, total=False):
+    """A carousel: a text and several cards, each with a header and buttons."""
     # The cards. May be absent or null.
-    cards: NotRequired[Optional[List[CarouselCard]]]
+    cards: List[CarouselCard] | None
     # Text above the cards. May be absent or null.
-    text: NotRequired[Optional[str]]
+    text: str | None
 
 
-class CarouselCard(TypedDict):
-    """One card of a carousel.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class CarouselCard(TypedDict, total=False):
+    """One card of a carousel."""
     # Footer text. May be absent or null.
-    footer: NotRequired[Optional[str]]
+    footer: str | None
     # Media header of the card. May be absent or null.
-    header: NotRequired[Optional[TemplateHeader]]
+    header: TemplateHeader | None
     # Buttons of the card. May be absent or null.
-    hydratedButtons: NotRequired[Optional[List[HydratedButton]]]
+    hydratedButtons: List[HydratedButton] | None
     # Body text. May be absent or null.
-    message: NotRequired[Optional[str]]
+    message: str | None
     # Title. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
 
 
-class Contact(TypedDict):
-    """A shared contact card.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Contact(TypedDict, total=False):
+    """A shared contact card."""
     # Name shown for the contact. May be absent or null.
-    displayName: NotRequired[Optional[str]]
+    displayName: str | None
     # Phone numbers of the contact. May be absent or null.
-    phones: NotRequired[Optional[List[str]]]
+    phones: List[str] | None
     # The contact as a vCard. May be absent or null.
-    vCard: NotRequired[Optional[str]]
+    vCard: str | None
 
 
-class Document(TypedDict):
-    """A document (file).
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Document(TypedDict, total=False):
+    """A document (file)."""
     # Caption. May be absent or null.
-    caption: NotRequired[Optional[str]]
+    caption: str | None
     # URL to download the document. May be absent or null.
-    documentUrl: NotRequired[Optional[str]]
+    documentUrl: str | None
     # File name. May be absent or null.
-    fileName: NotRequired[Optional[str]]
+    fileName: str | None
     # MIME type, e.g. `application/pdf`. May be absent or null.
-    mimeType: NotRequired[Optional[str]]
+    mimeType: str | None
     # Number of pages. Documented as a string, sent as a number: both are accepted. May be absent
     # or null.
-    pageCount: NotRequired[Union[float, str, None]]
+    pageCount: Union[float, str, None]
     # URL of the thumbnail. May be absent or null.
-    thumbnailUrl: NotRequired[Optional[str]]
+    thumbnailUrl: str | None
     # Title. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
 
 
-class Event(TypedDict):
-    """An event (a scheduled meeting) shared in a chat.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Event(TypedDict, total=False):
+    """An event (a scheduled meeting) shared in a chat."""
     # Whether it was canceled. May be absent or null.
-    canceled: NotRequired[Optional[bool]]
+    canceled: bool | None
     # Event description. May be absent or null.
-    description: NotRequired[Optional[str]]
+    description: str | None
     # Call link of the event. May be absent or null.
-    joinLink: NotRequired[Optional[str]]
+    joinLink: str | None
     # Where it takes place (may be an empty object). May be absent or null.
-    location: NotRequired[Optional[Location]]
+    location: Location | None
     # Event name. May be absent or null.
-    name: NotRequired[Optional[str]]
+    name: str | None
     # When it takes place (seconds in the docs' example). May be absent or null.
-    scheduleTime: NotRequired[Optional[Timestamp]]
+    scheduleTime: Timestamp | None
 
 
-class EventResponse(TypedDict):
-    """Somebody answered an event invitation.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class EventResponse(TypedDict, total=False):
+    """Somebody answered an event invitation."""
     # The event message answered. May be absent or null.
-    referencedMessage: NotRequired[Optional[ReferencedMessage]]
+    referencedMessage: ReferencedMessage | None
     # The answer. May be absent or null.
-    response: NotRequired[Optional[EventResponseType]]
+    response: EventResponseType | None
     # Who answered. May be absent or null.
-    responseFrom: NotRequired[Optional[str]]
+    responseFrom: str | None
     # When they answered. May be absent or null.
-    time: NotRequired[Optional[Timestamp]]
+    time: Timestamp | None
 
 
-class ExternalAdReply(TypedDict):
-    """The ad a conversation started from ("click to WhatsApp" ads).
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class ExternalAdReply(TypedDict, total=False):
+    """The ad a conversation started from ("click to WhatsApp" ads)."""
     # Ad text. May be absent or null.
-    body: NotRequired[Optional[str]]
+    body: str | None
     # Whether an automatic reply is attached. May be absent or null.
-    containsAutoReply: NotRequired[Optional[bool]]
+    containsAutoReply: bool | None
     # Click id for conversion tracking. May be absent or null.
-    ctwaClid: NotRequired[Optional[str]]
+    ctwaClid: str | None
     # Media type code of the ad (a number). May be absent or null.
-    mediaType: NotRequired[Optional[int]]
+    mediaType: int | None
     # Whether the thumbnail is shown large. May be absent or null.
-    renderLargerThumbnail: NotRequired[Optional[bool]]
+    renderLargerThumbnail: bool | None
     # Whether the ad attribution is shown. May be absent or null.
-    showAdAttribution: NotRequired[Optional[bool]]
+    showAdAttribution: bool | None
     # Id of the ad. May be absent or null.
-    sourceId: NotRequired[Optional[str]]
+    sourceId: str | None
     # Source type, e.g. `ad`. May be absent or null.
-    sourceType: NotRequired[Optional[str]]
+    sourceType: str | None
     # URL of the ad. May be absent or null.
-    sourceUrl: NotRequired[Optional[str]]
+    sourceUrl: str | None
     # Ad thumbnail URL. May be absent or null.
-    thumbnailUrl: NotRequired[Optional[str]]
+    thumbnailUrl: str | None
     # Ad title. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
 
 
-class HydratedButton(TypedDict):
-    """A button of a template or carousel card: one of its button fields is set.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class HydratedButton(TypedDict, total=False):
+    """A button of a template or carousel card: one of its button fields is set."""
     # A button that places a call. May be absent or null.
-    callButton: NotRequired[Optional[CallButton]]
+    callButton: CallButton | None
     # Position of the button. May be absent or null.
-    index: NotRequired[Optional[int]]
+    index: int | None
     # A button that sends a quick reply. May be absent or null.
-    quickReplyButton: NotRequired[Optional[QuickReplyButton]]
+    quickReplyButton: QuickReplyButton | None
     # A button that opens a link (also used to copy OTP codes). May be absent or null.
-    urlButton: NotRequired[Optional[UrlButton]]
+    urlButton: UrlButton | None
 
 
-class HydratedTemplate(TypedDict):
-    """A hydrated template message (business templates: text, media header, buttons, OTP).
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class HydratedTemplate(TypedDict, total=False):
+    """A hydrated template message (business templates: text, media header, buttons, OTP)."""
     # Footer text. May be absent or null.
-    footer: NotRequired[Optional[str]]
+    footer: str | None
     # The header: empty, or one media item. May be absent or null.
-    header: NotRequired[Optional[TemplateHeader]]
+    header: TemplateHeader | None
     # Buttons of the template. May be absent or null.
-    hydratedButtons: NotRequired[Optional[List[HydratedButton]]]
+    hydratedButtons: List[HydratedButton] | None
     # Body text. May be absent or null.
-    message: NotRequired[Optional[str]]
+    message: str | None
     # Id of the template. May be absent or null.
-    templateId: NotRequired[Optional[str]]
+    templateId: str | None
     # Title. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
 
 
-class Image(TypedDict):
-    """An image.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Image(TypedDict, total=False):
+    """An image."""
     # Caption. May be absent or null.
-    caption: NotRequired[Optional[str]]
+    caption: str | None
     # Why the download failed, when it did. May be absent or null.
-    downloadError: NotRequired[Optional[str]]
+    downloadError: str | None
     # Height in pixels. May be absent or null.
-    height: NotRequired[Optional[int]]
+    height: int | None
     # URL to download the image. May be absent or null.
-    imageUrl: NotRequired[Optional[str]]
+    imageUrl: str | None
     # MIME type, e.g. `image/jpeg`. May be absent or null.
-    mimeType: NotRequired[Optional[str]]
+    mimeType: str | None
     # URL of the thumbnail. May be absent or null.
-    thumbnailUrl: NotRequired[Optional[str]]
+    thumbnailUrl: str | None
     # Whether it can be viewed only once. May be absent or null.
-    viewOnce: NotRequired[Optional[bool]]
+    viewOnce: bool | None
     # Width in pixels. May be absent or null.
-    width: NotRequired[Optional[int]]
+    width: int | None
 
 
-class LabelAssociation(TypedDict):
-    """A label added to or removed from a chat.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class LabelAssociation(TypedDict, total=False):
+    """A label added to or removed from a chat."""
     # `true` when added, `false` when removed. May be absent or null.
-    assigned: NotRequired[Optional[bool]]
+    assigned: bool | None
     # Id of the label. May be absent or null.
-    label: NotRequired[Optional[str]]
+    label: str | None
     # Phone number of the chat the label applies to. May be absent or null.
-    phone: NotRequired[Optional[str]]
+    phone: str | None
 
 
-class ListMessage(TypedDict):
+class ListMessage(TypedDict, total=False):
     """A list of options sent from the API (WhatsApp's list message): a text, the button that opens
     the list, and the list's sections of rows. The answer comes back as a `listResponseMessage`.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
     """
     # Label of the button that opens the list. May be absent or null.
-    buttonText: NotRequired[Optional[str]]
+    buttonText: str | None
     # Body text of the message. May be absent or null.
-    description: NotRequired[Optional[str]]
+    description: str | None
     # Footer text. May be absent or null.
-    footerText: NotRequired[Optional[str]]
+    footerText: str | None
     # WhatsApp's list type, e.g. `SINGLE_SELECT`. May be absent or null.
-    listType: NotRequired[Optional[str]]
+    listType: str | None
     # The sections of the list. May be absent or null.
-    sections: NotRequired[Optional[List[ListSection]]]
+    sections: List[ListSection] | None
     # Title of the message. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
 
 
-class ListResponse(TypedDict):
-    """The answer to an option list: which row was chosen.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class ListResponse(TypedDict, total=False):
+    """The answer to an option list: which row was chosen."""
     # Text of the chosen option. May be absent or null.
-    message: NotRequired[Optional[str]]
+    message: str | None
     # Id of the chosen row. May be absent or null.
-    selectedRowId: NotRequired[Optional[str]]
+    selectedRowId: str | None
     # Title of the list. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
 
 
-class ListRow(TypedDict):
-    """One option of a list message.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class ListRow(TypedDict, total=False):
+    """One option of a list message."""
     # Text under the title. May be absent or null.
-    description: NotRequired[Optional[str]]
+    description: str | None
     # Id of the option: what a `listResponseMessage` sends back as `selectedRowId`. May be absent
     # or null.
-    rowId: NotRequired[Optional[str]]
+    rowId: str | None
     # Title of the option. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
 
 
-class ListSection(TypedDict):
-    """A section of a list message: a title and its rows.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class ListSection(TypedDict, total=False):
+    """A section of a list message: a title and its rows."""
     # The options of the section, under the key recorded on received list messages (September 2025,
     # a Z-API-format reseller's deliveries): the same shape as `rows`. May be absent or null.
-    options: NotRequired[Optional[List[ListRow]]]
+    options: List[ListRow] | None
     # The options of the section, under the key public senders use. May be absent or null.
-    rows: NotRequired[Optional[List[ListRow]]]
+    rows: List[ListRow] | None
     # Title of the section. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
 
 
-class LiveLocation(TypedDict):
+class LiveLocation(TypedDict, total=False):
     """A live location being shared, under the content key `liveLocation`; seen in real deliveries,
     not in the docs.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
     """
     # Caption. May be absent or null.
-    caption: NotRequired[Optional[str]]
+    caption: str | None
     # Latitude in degrees, kept as the exact JSON number sent. May be absent or null.
-    latitude: NotRequired[Optional[float]]
+    latitude: float | None
     # Longitude in degrees, kept as the exact JSON number sent. May be absent or null.
-    longitude: NotRequired[Optional[float]]
+    longitude: float | None
     # Which update of the shared location this is. May be absent or null.
-    sequence: NotRequired[Optional[LiveLocationSequence]]
+    sequence: LiveLocationSequence | None
 
 
-class LiveLocationSequence(TypedDict):
+class LiveLocationSequence(TypedDict, total=False):
     """The update counter of a live location: a 64-bit number sent as two 32-bit halves, the way
     WhatsApp's protocol encodes it in JSON.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
     """
     # The upper 32 bits. May be absent or null.
-    high: NotRequired[Optional[float]]
+    high: float | None
     # The lower 32 bits (as a signed or unsigned JSON integer). May be absent or null.
-    low: NotRequired[Optional[float]]
+    low: float | None
     # Whether the whole number is unsigned. May be absent or null.
-    unsigned: NotRequired[Optional[bool]]
+    unsigned: bool | None
 
 
-class Location(TypedDict):
-    """A location.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Location(TypedDict, total=False):
+    """A location."""
     # Address of the place. May be absent or null.
-    address: NotRequired[Optional[str]]
+    address: str | None
     # Latitude in degrees, kept as the exact JSON number sent. May be absent or null.
-    latitude: NotRequired[Optional[float]]
+    latitude: float | None
     # Longitude in degrees, kept as the exact JSON number sent. May be absent or null.
-    longitude: NotRequired[Optional[float]]
+    longitude: float | None
     # Name of the place. May be absent or null.
-    name: NotRequired[Optional[str]]
+    name: str | None
     # URL of the map thumbnail. May be absent or null.
-    thumbnailUrl: NotRequired[Optional[str]]
+    thumbnailUrl: str | None
     # Link to the place. May be absent or null.
-    url: NotRequired[Optional[str]]
+    url: str | None
 
 
-class NewsletterAdminInvite(TypedDict):
-    """An invitation to become admin of a newsletter (channel).
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class NewsletterAdminInvite(TypedDict, total=False):
+    """An invitation to become admin of a newsletter (channel)."""
     # When the invitation expires (seconds in the docs' example). May be absent or null.
-    inviteExpiration: NotRequired[Optional[Timestamp]]
+    inviteExpiration: Timestamp | None
     # Id of the newsletter (`...@newsletter`). May be absent or null.
-    newsletterId: NotRequired[Optional[str]]
+    newsletterId: str | None
     # Name of the newsletter. May be absent or null.
-    newsletterName: NotRequired[Optional[str]]
+    newsletterName: str | None
     # Invitation text. May be absent or null.
-    text: NotRequired[Optional[str]]
+    text: str | None
 
 
-class Order(TypedDict):
-    """A cart sent from a catalog.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Order(TypedDict, total=False):
+    """A cart sent from a catalog."""
     # Currency code. May be absent or null.
-    currency: NotRequired[Optional[str]]
+    currency: str | None
     # Number of items. May be absent or null.
-    itemCount: NotRequired[Optional[int]]
+    itemCount: int | None
     # Message sent with the order. May be absent or null.
-    message: NotRequired[Optional[str]]
+    message: str | None
     # Id of the order. May be absent or null.
-    orderId: NotRequired[Optional[str]]
+    orderId: str | None
     # Title of the order. May be absent or null.
-    orderTitle: NotRequired[Optional[str]]
+    orderTitle: str | None
     # The items. May be absent or null.
-    products: NotRequired[Optional[List[OrderProduct]]]
+    products: List[OrderProduct] | None
     # The seller. May be absent or null.
-    sellerJid: NotRequired[Optional[str]]
+    sellerJid: str | None
     # Amount before discounts, shipping and taxes. May be absent or null.
-    subTotal: NotRequired[Optional[float]]
+    subTotal: float | None
     # URL of the thumbnail. May be absent or null.
-    thumbnailUrl: NotRequired[Optional[str]]
+    thumbnailUrl: str | None
     # Token to fetch the order's details. May be absent or null.
-    token: NotRequired[Optional[str]]
+    token: str | None
     # Total amount. May be absent or null.
-    total: NotRequired[Optional[float]]
+    total: float | None
 
 
-class OrderProduct(TypedDict):
-    """An item of a cart.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class OrderProduct(TypedDict, total=False):
+    """An item of a cart."""
     # Currency code. May be absent or null.
-    currencyCode: NotRequired[Optional[str]]
+    currencyCode: str | None
     # Product name. May be absent or null.
-    name: NotRequired[Optional[str]]
+    name: str | None
     # Unit price. May be absent or null.
-    price: NotRequired[Optional[float]]
+    price: float | None
     # Id of the product. May be absent or null.
-    productId: NotRequired[Optional[str]]
+    productId: str | None
     # Quantity. May be absent or null.
-    quantity: NotRequired[Optional[int]]
+    quantity: int | None
     # The seller's own id for the product. May be absent or null.
-    retailerId: NotRequired[Optional[str]]
+    retailerId: str | None
 
 
-class PaymentInfo(TypedDict):
-    """Details of a payment.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class PaymentInfo(TypedDict, total=False):
+    """Details of a payment."""
     # Currency code, e.g. `BRL`. May be absent or null.
-    currencyCode: NotRequired[Optional[str]]
+    currencyCode: str | None
     # Phone number receiving the money. May be absent or null.
-    receiverPhone: NotRequired[Optional[str]]
+    receiverPhone: str | None
     # Progress of the payment. May be absent or null.
-    status: NotRequired[Optional[PaymentInfoStatus]]
+    status: PaymentInfoStatus | None
     # State of the transaction. May be absent or null.
-    transactionStatus: NotRequired[Optional[TransactionStatus]]
+    transactionStatus: TransactionStatus | None
     # Amount, kept as the exact JSON number sent. May be absent or null.
-    value: NotRequired[Optional[float]]
+    value: float | None
 
 
-class PaymentOrder(TypedDict):
-    """An order sent for review and payment (`reviewAndPay`) or its update (`reviewOrder`).
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class PaymentOrder(TypedDict, total=False):
+    """An order sent for review and payment (`reviewAndPay`) or its update (`reviewOrder`)."""
     # Currency code. May be absent or null.
-    currency: NotRequired[Optional[str]]
+    currency: str | None
     # Discount. May be absent or null.
-    discount: NotRequired[Optional[float]]
+    discount: float | None
     # Id of the order request. May be absent or null.
-    orderRequestId: NotRequired[Optional[str]]
+    orderRequestId: str | None
     # Order status, e.g. `pending`, `processing`. May be absent or null.
-    orderStatus: NotRequired[Optional[str]]
+    orderStatus: str | None
     # Payment status, e.g. `pending`. May be absent or null.
-    paymentStatus: NotRequired[Optional[str]]
+    paymentStatus: str | None
     # The items. May be absent or null.
-    products: NotRequired[Optional[List[PaymentOrderProduct]]]
+    products: List[PaymentOrderProduct] | None
     # Payment reference. May be absent or null.
-    referenceId: NotRequired[Optional[str]]
+    referenceId: str | None
     # Shipping cost. May be absent or null.
-    shipping: NotRequired[Optional[float]]
+    shipping: float | None
     # Amount before discount, shipping and tax. May be absent or null.
-    subTotal: NotRequired[Optional[float]]
+    subTotal: float | None
     # Tax. May be absent or null.
-    tax: NotRequired[Optional[float]]
+    tax: float | None
     # Total amount. May be absent or null.
-    total: NotRequired[Optional[float]]
+    total: float | None
     # Kind of goods, e.g. `physical-goods` (only in `reviewAndPay`). May be absent or null.
-    type: NotRequired[Optional[str]]
+    type: str | None
 
 
-class PaymentOrderProduct(TypedDict):
-    """An item of an order sent for payment.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class PaymentOrderProduct(TypedDict, total=False):
+    """An item of an order sent for payment."""
     # Whether the item was typed in rather than taken from the catalog. May be absent or null.
-    isCustomItem: NotRequired[Optional[bool]]
+    isCustomItem: bool | None
     # Item name. May be absent or null.
-    name: NotRequired[Optional[str]]
+    name: str | None
     # Id of the product. May be absent or null.
-    productId: NotRequired[Optional[str]]
+    productId: str | None
     # Quantity. May be absent or null.
-    quantity: NotRequired[Optional[int]]
+    quantity: int | None
     # Unit value. May be absent or null.
-    value: NotRequired[Optional[float]]
+    value: float | None
 
 
-class PinMessage(TypedDict):
-    """A message was pinned or unpinned in a chat.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class PinMessage(TypedDict, total=False):
+    """A message was pinned or unpinned in a chat."""
     # Pin or unpin. May be absent or null.
-    action: NotRequired[Optional[PinAction]]
+    action: PinAction | None
     # How long the pin lasts, in seconds. May be absent or null.
-    pinDurationInSecs: NotRequired[Optional[int]]
+    pinDurationInSecs: int | None
     # The pinned message. May be absent or null.
-    referencedMessage: NotRequired[Optional[ReferencedMessage]]
+    referencedMessage: ReferencedMessage | None
 
 
-class PixKey(TypedDict):
-    """A button that shares a Pix key for payment.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class PixKey(TypedDict, total=False):
+    """A button that shares a Pix key for payment."""
     # Currency code, e.g. `BRL`. May be absent or null.
-    currency: NotRequired[Optional[str]]
+    currency: str | None
     # The Pix key. May be absent or null.
-    key: NotRequired[Optional[str]]
+    key: str | None
     # Its kind. May be absent or null.
-    keyType: NotRequired[Optional[PixKeyType]]
+    keyType: PixKeyType | None
     # Name of the receiver. May be absent or null.
-    merchantName: NotRequired[Optional[str]]
+    merchantName: str | None
     # Payment reference. May be absent or null.
-    referenceId: NotRequired[Optional[str]]
+    referenceId: str | None
 
 
-class Poll(TypedDict):
-    """A poll.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Poll(TypedDict, total=False):
+    """A poll."""
     # The options. May be absent or null.
-    options: NotRequired[Optional[List[PollOption]]]
+    options: List[PollOption] | None
     # How many options one may choose (0: any number). May be absent or null.
-    pollMaxOptions: NotRequired[Optional[int]]
+    pollMaxOptions: int | None
     # The question. May be absent or null.
-    question: NotRequired[Optional[str]]
+    question: str | None
 
 
-class PollOption(TypedDict):
-    """An option of a poll.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class PollOption(TypedDict, total=False):
+    """An option of a poll."""
     # Text of the option. May be absent or null.
-    name: NotRequired[Optional[str]]
+    name: str | None
 
 
-class PollVote(TypedDict):
-    """A vote on a poll.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class PollVote(TypedDict, total=False):
+    """A vote on a poll."""
     # The chosen options. May be absent or null.
-    options: NotRequired[Optional[List[PollOption]]]
+    options: List[PollOption] | None
     # Id of the poll message voted on. May be absent or null.
-    pollMessageId: NotRequired[Optional[str]]
+    pollMessageId: str | None
 
 
-class Product(TypedDict):
-    """A product from a business catalog.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Product(TypedDict, total=False):
+    """A product from a business catalog."""
     # The business that owns the catalog. May be absent or null.
-    businessOwnerJid: NotRequired[Optional[str]]
+    businessOwnerJid: str | None
     # Currency code. May be absent or null.
-    currencyCode: NotRequired[Optional[str]]
+    currencyCode: str | None
     # Description. May be absent or null.
-    description: NotRequired[Optional[str]]
+    description: str | None
     # Id of the first image. May be absent or null.
-    firstImageId: NotRequired[Optional[str]]
+    firstImageId: str | None
     # Price, kept as the exact JSON number sent. May be absent or null.
-    price: NotRequired[Optional[float]]
+    price: float | None
     # Id of the product. May be absent or null.
-    productId: NotRequired[Optional[str]]
+    productId: str | None
     # URL of the product image. May be absent or null.
-    productImage: NotRequired[Optional[str]]
+    productImage: str | None
     # Number of images. May be absent or null.
-    productImageCount: NotRequired[Optional[int]]
+    productImageCount: int | None
     # The seller's own id for the product. May be absent or null.
-    retailerId: NotRequired[Optional[str]]
+    retailerId: str | None
     # Product name. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
     # Link to the product. May be absent or null.
-    url: NotRequired[Optional[str]]
+    url: str | None
 
 
-class QuickReplyButton(TypedDict):
-    """A button that answers with a quick reply.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class QuickReplyButton(TypedDict, total=False):
+    """A button that answers with a quick reply."""
     # Label of the button. May be absent or null.
-    displayText: NotRequired[Optional[str]]
+    displayText: str | None
     # Id sent back when it is pressed. May be absent or null.
-    id: NotRequired[Optional[str]]
+    id: str | None
 
 
-class Reaction(TypedDict):
-    """A reaction (emoji) to a message.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Reaction(TypedDict, total=False):
+    """A reaction (emoji) to a message."""
     # Who reacted. May be absent or null.
-    reactionBy: NotRequired[Optional[str]]
+    reactionBy: str | None
     # The message reacted to. May be absent or null.
-    referencedMessage: NotRequired[Optional[ReferencedMessage]]
+    referencedMessage: ReferencedMessage | None
     # When the reaction was made. May be absent or null.
-    time: NotRequired[Optional[Timestamp]]
+    time: Timestamp | None
     # The emoji; empty when a reaction is removed. May be absent or null.
-    value: NotRequired[Optional[str]]
+    value: str | None
 
 
-class ReferencedMessage(TypedDict):
-    """A message that another one refers to (reactions, pins, event answers).
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class ReferencedMessage(TypedDict, total=False):
+    """A message that another one refers to (reactions, pins, event answers)."""
     # Whether it was sent by the connected number. May be absent or null.
-    fromMe: NotRequired[Optional[bool]]
+    fromMe: bool | None
     # Id of the message. May be absent or null.
-    messageId: NotRequired[Optional[str]]
+    messageId: str | None
     # Group participant who sent it, in groups. May be absent or null.
-    participant: NotRequired[Optional[str]]
+    participant: str | None
     # Chat phone number. May be absent or null.
-    phone: NotRequired[Optional[str]]
+    phone: str | None
 
 
-class RequestPayment(TypedDict):
-    """A request for payment.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class RequestPayment(TypedDict, total=False):
+    """A request for payment."""
     # Currency code. May be absent or null.
-    currencyCode: NotRequired[Optional[str]]
+    currencyCode: str | None
     # When the request expires. May be absent or null.
-    expiration: NotRequired[Optional[Timestamp]]
+    expiration: Timestamp | None
     # The payment made for it, if any. May be absent or null.
-    paymentInfo: NotRequired[Optional[PaymentInfo]]
+    paymentInfo: PaymentInfo | None
     # Who is asked to pay. May be absent or null.
-    requestPhone: NotRequired[Optional[str]]
+    requestPhone: str | None
     # Amount requested. May be absent or null.
-    value: NotRequired[Optional[float]]
+    value: float | None
 
 
-class SendPayment(TypedDict):
-    """A payment sent.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class SendPayment(TypedDict, total=False):
+    """A payment sent."""
     # The payment. May be absent or null.
-    paymentInfo: NotRequired[Optional[PaymentInfo]]
+    paymentInfo: PaymentInfo | None
 
 
-class StatusImage(TypedDict):
-    """The status post (story) a message replies to.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class StatusImage(TypedDict, total=False):
+    """The status post (story) a message replies to."""
     # Its caption. May be absent or null.
-    caption: NotRequired[Optional[str]]
+    caption: str | None
     # Height in pixels. May be absent or null.
-    height: NotRequired[Optional[int]]
+    height: int | None
     # URL of the status image. May be absent or null.
-    imageUrl: NotRequired[Optional[str]]
+    imageUrl: str | None
     # MIME type, under the spelling the other media use. May be absent or null.
-    mimeType: NotRequired[Optional[str]]
+    mimeType: str | None
     # MIME type (sent in lower case as `mimetype` here). May be absent or null.
-    mimetype: NotRequired[Optional[str]]
+    mimetype: str | None
     # URL of its thumbnail. May be absent or null.
-    thumbnailUrl: NotRequired[Optional[str]]
+    thumbnailUrl: str | None
     # Whether it was view-once. May be absent or null.
-    viewOnce: NotRequired[Optional[bool]]
+    viewOnce: bool | None
     # Width in pixels. May be absent or null.
-    width: NotRequired[Optional[int]]
+    width: int | None
 
 
-class Sticker(TypedDict):
-    """A sticker.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Sticker(TypedDict, total=False):
+    """A sticker."""
     # Height in pixels, seen in real deliveries. May be absent or null.
-    height: NotRequired[Optional[int]]
+    height: int | None
     # Whether it is animated. May be absent or null.
-    isAnimated: NotRequired[Optional[bool]]
+    isAnimated: bool | None
     # MIME type, e.g. `image/webp`. May be absent or null.
-    mimeType: NotRequired[Optional[str]]
+    mimeType: str | None
     # URL to download the sticker. May be absent or null.
-    stickerUrl: NotRequired[Optional[str]]
+    stickerUrl: str | None
     # Width in pixels, seen in real deliveries. May be absent or null.
-    width: NotRequired[Optional[int]]
+    width: int | None
 
 
-class TemplateHeader(TypedDict):
-    """The header of a template or carousel card: at most one of its fields is set.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class TemplateHeader(TypedDict, total=False):
+    """The header of a template or carousel card: at most one of its fields is set."""
     # A document header. May be absent or null.
-    document: NotRequired[Optional[Document]]
+    document: Document | None
     # An image header. May be absent or null.
-    image: NotRequired[Optional[Image]]
+    image: Image | None
     # A location header. May be absent or null.
-    location: NotRequired[Optional[Location]]
+    location: Location | None
     # A video header. May be absent or null.
-    video: NotRequired[Optional[Video]]
+    video: Video | None
 
 
-class Text(TypedDict):
-    """A text message (also link previews, catalog and group-invite messages).
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Text(TypedDict, total=False):
+    """A text message (also link previews, catalog and group-invite messages)."""
     # Description WhatsApp attached (link previews, ads). May be absent or null.
-    description: NotRequired[Optional[str]]
+    description: str | None
     # The same description under the misspelled key some payloads use. May be absent or null.
-    descritpion: NotRequired[Optional[str]]
+    descritpion: str | None
     # The text. May be absent or null.
-    message: NotRequired[Optional[str]]
+    message: str | None
     # Thumbnail attached to the message (e.g. a group invite's picture). May be absent or null.
-    thumbnailUrl: NotRequired[Optional[str]]
+    thumbnailUrl: str | None
     # Title WhatsApp attached. May be absent or null.
-    title: NotRequired[Optional[str]]
+    title: str | None
     # Link attached to the message (e.g. a catalog's "see catalog" button). May be absent or null.
-    url: NotRequired[Optional[str]]
+    url: str | None
 
 
-class TraceContext(TypedDict):
+class TraceContext(TypedDict, total=False):
     """The tracing context Z-API attaches to a delivery (`_traceContext`), seen in real deliveries
     from 2025 on, call notifications included.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
     """
     # Id of the span. May be absent or null.
-    spanId: NotRequired[Optional[str]]
+    spanId: str | None
     # Id of the trace. May be absent or null.
-    traceId: NotRequired[Optional[str]]
+    traceId: str | None
 
 
-class UpdateEveryWebhooksRequest(TypedDict):
+class UpdateEveryWebhooksRequest(TypedDict, total=False):
     """Body of `PUT /update-every-webhooks`: the same URL for every callback."""
     # Also send a `ReceivedCallback` for messages the connected number sends (the Portuguese
     # docs' name for the switch).
-    notifySentByMe: NotRequired[Optional[bool]]
+    notifySentByMe: bool | None
     # The same switch under the name the English docs' example sends.
-    receivedAndDeliveryCallback: NotRequired[Optional[bool]]
+    receivedAndDeliveryCallback: bool | None
     # Your endpoint that will receive every callback.
-    value: WebhookUrl
+    value: Required[WebhookUrl]
 
 
-class UpdateNotifySentByMeRequest(TypedDict):
+class UpdateNotifySentByMeRequest(TypedDict, total=False):
     """Body of `PUT /update-notify-sent-by-me`."""
     # Send a `ReceivedCallback` for messages the connected number sends too.
-    notifySentByMe: bool
+    notifySentByMe: Required[bool]
 
 
-class UpdateWebhookRequest(TypedDict):
+class UpdateWebhookRequest(TypedDict, total=False):
     """Body of `PUT /update-webhook-*` (one callback) and `/update-webhook-received-delivery`."""
     # Your endpoint that will receive the callback.
-    value: WebhookUrl
+    value: Required[WebhookUrl]
 
 
-class UpdateWebhookResponse(TypedDict):
-    """Response of every webhook-configuration endpoint.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class UpdateWebhookResponse(TypedDict, total=False):
+    """Response of every webhook-configuration endpoint."""
     # Whether the change was applied.
-    value: bool
+    value: Required[bool]
 
 
-class UrlButton(TypedDict):
-    """A button that opens a link.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class UrlButton(TypedDict, total=False):
+    """A button that opens a link."""
     # Label of the button. May be absent or null.
-    displayText: NotRequired[Optional[str]]
+    displayText: str | None
     # The link. May be absent or null.
-    url: NotRequired[Optional[str]]
+    url: str | None
 
 
-class Video(TypedDict):
-    """A video; GIFs arrive in the same shape.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
-    """
+class Video(TypedDict, total=False):
+    """A video; GIFs arrive in the same shape."""
     # Caption. May be absent or null.
-    caption: NotRequired[Optional[str]]
+    caption: str | None
     # Height in pixels. May be absent or null.
-    height: NotRequired[Optional[int]]
+    height: int | None
     # Whether it is a GIF. May be absent or null.
-    isGif: NotRequired[Optional[bool]]
+    isGif: bool | None
     # MIME type, e.g. `video/mp4`. May be absent or null.
-    mimeType: NotRequired[Optional[str]]
+    mimeType: str | None
     # Length in seconds. May be absent or null.
-    seconds: NotRequired[Optional[int]]
+    seconds: int | None
     # URL to download the video. May be absent or null.
-    videoUrl: NotRequired[Optional[str]]
+    videoUrl: str | None
     # Whether it can be viewed only once. May be absent or null.
-    viewOnce: NotRequired[Optional[bool]]
+    viewOnce: bool | None
     # Width in pixels. May be absent or null.
-    width: NotRequired[Optional[int]]
+    width: int | None
 
 
-class VideoNote(TypedDict):
+class VideoNote(TypedDict, total=False):
     """A round video note (WhatsApp's PTV), under the content key `ptv`; seen in real deliveries,
     not in the docs.
-
-    Keys not listed here are allowed by the schema and kept as sent (a TypedDict cannot list
-    them).
     """
     # Caption (usually empty). May be absent or null.
-    caption: NotRequired[Optional[str]]
+    caption: str | None
     # Height in pixels (0 when unknown). May be absent or null.
-    height: NotRequired[Optional[int]]
+    height: int | None
     # MIME type, e.g. `video/mp4`. May be absent or null.
-    mimeType: NotRequired[Optional[str]]
+    mimeType: str | None
     # URL to download the video note. May be absent or null.
-    ptvUrl: NotRequired[Optional[str]]
+    ptvUrl: str | None
     # Width in pixels (0 when unknown). May be absent or null.
-    width: NotRequired[Optional[int]]
+    width: int | None
 
 
 Callback: TypeAlias = Union[
