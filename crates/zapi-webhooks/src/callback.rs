@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::diagnostics::{Difference, UnexpectedValue};
 use crate::mechanism::callback_types::callback_types;
-use crate::mechanism::object::Key;
+use crate::mechanism::object::{Key, Object};
 use crate::{
     ConnectedCallback, DeliveryCallback, DisconnectedCallback, Kind, MessageStatusCallback,
     ParseError, PresenceChatCallback, ReceivedCallback,
@@ -349,20 +349,28 @@ impl<'de> Visitor<'de> for CallbackVisitor {
         // reads every value once, straight into its field, wherever its `type` stands. When
         // `type` names another callback (or none), what was read moves there through its JSON
         // (`Callback::moved_to`), which is exact.
-        let mut callback = Callback::Received(Box::default());
-        loop {
+        let mut speculative: Option<Box<ReceivedCallback>> = None;
+        let mut callback = loop {
             let Some(Key(key)) = map.next_key()? else {
                 // No `type` at all: an unknown callback with everything kept.
-                return callback.moved_to("");
+                return match speculative {
+                    Some(received) => Callback::Received(received).moved_to(""),
+                    None => Ok(Callback::Unknown(Map::new())),
+                };
             };
             if key == "type" {
                 // A `type` that is not a string names no callback: an unknown one.
                 let type_value: Value = map.next_value()?;
-                callback = callback.retyped::<A::Error>(type_value)?;
-                break;
+                let read = match speculative {
+                    Some(received) => Callback::Received(received),
+                    // `type` came first: nothing to move.
+                    None => Callback::empty_for(type_value.as_str().unwrap_or_default()),
+                };
+                break read.retyped::<A::Error>(type_value)?;
             }
-            callback.read_entry(key, &mut map)?;
-        }
+            let received = speculative.get_or_insert_default();
+            Object::read_entry(&mut **received, key, &mut map)?;
+        };
         while let Some(Key(key)) = map.next_key()? {
             if key == "type" {
                 let type_value: Value = map.next_value()?;
