@@ -292,11 +292,7 @@ impl Callback {
         if CallbackType::from_type_value(type_name) == self.callback_type() {
             return Ok(self);
         }
-        let mut entries = match serde_json::to_value(&self) {
-            Ok(Value::Object(entries)) => entries,
-            Ok(_) => Map::new(),
-            Err(err) => return Err(E::custom(err)),
-        };
+        let mut entries = self.into_entries().map_err(E::custom)?;
         let mut moved = Callback::empty_for(type_name);
         if let Callback::Unknown(map) = &mut moved {
             // An unknown callback is its entries, as they are.

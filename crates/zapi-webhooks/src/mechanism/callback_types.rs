@@ -357,6 +357,25 @@ macro_rules! callback_types {
                 }
             }
 
+            /// Every entry read so far, as JSON (the callback written back to a `Value`), with
+            /// the model's `extra` entries moved as they are rather than written again.
+            fn into_entries(self) -> Result<serde_json::Map<String, serde_json::Value>, serde_json::Error> {
+                use $crate::mechanism::callback_types::Stored;
+                use $crate::mechanism::object::Object;
+                match self {
+                    $( Callback::$variant(mut c) => {
+                        let extra = std::mem::take(Object::extra_mut(Stored::model_mut(&mut c)));
+                        let mut entries = match serde_json::to_value(&c)? {
+                            serde_json::Value::Object(entries) => entries,
+                            _ => serde_json::Map::new(),
+                        };
+                        entries.extend(extra);
+                        Ok(entries)
+                    } )*
+                    Callback::Unknown(entries) => Ok(entries),
+                }
+            }
+
             /// Runs after the last key.
             fn finish(&mut self) {
                 use $crate::mechanism::callback_types::Stored;

@@ -143,6 +143,10 @@ macro_rules! lossless_object {
                 $crate::mechanism::object::Members::finish_members(self);
             }
 
+            fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.extra
+            }
+
             fn entry_count(&self) -> usize {
                 self.known_count()
                     + $crate::mechanism::object::Members::member_count(self)

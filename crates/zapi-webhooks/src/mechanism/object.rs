@@ -35,6 +35,9 @@ pub(crate) trait Object: Default {
     /// Runs after the last key.
     fn finish(&mut self) {}
 
+    /// The `extra` map: every key the model does not know, with its value as sent.
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, Value>;
+
     /// How many entries [`Object::serialize_entries`] writes.
     fn entry_count(&self) -> usize;
 
