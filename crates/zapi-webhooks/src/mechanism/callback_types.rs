@@ -262,10 +262,11 @@ macro_rules! callback_types {
 
         /// Any Z-API webhook body.
         ///
-        /// Deserializing reads the object once. Keys before `type` are held as `Value`s until
-        /// `type` says which model to fill; from there on every value goes straight into its
-        /// typed field. A `type` this crate does not know (or no `type` at all) gives
-        /// [`Callback::Unknown`] with the whole object.
+        /// Deserializing reads the object once, every value straight into a typed field. Keys
+        /// before `type` go into a [`ReceivedCallback`](crate::ReceivedCallback) (the callback
+        /// most payloads are); when `type` names another callback, they move to its model
+        /// through their JSON, which is exact. A `type` this crate does not know (or no `type`
+        /// at all) gives [`Callback::Unknown`] with the whole object.
         ///
         /// Tolerant: every JSON object is a `Callback`. A known field whose JSON type is not
         /// the model's is kept verbatim ([`crate::Field::Unexpected`],
