@@ -130,7 +130,7 @@ impl<'de> Deserialize<'de> for Key<'de> {
 /// `read_entry` (and `Content`'s) then holds one call per key instead of a copy of the whole
 /// parse of the key's type, and every key of one type shares one copy of that code. The typed
 /// parse is bound by the instruction cache, not by the instructions it runs (see
-/// `benches/README.md`, "Keys before `type`" and "Code size").
+/// `benches/README.md`, "Keys before `type` and code size").
 #[inline(never)]
 pub(crate) fn next_value<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
     map: &mut A,
