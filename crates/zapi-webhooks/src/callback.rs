@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::diagnostics::{Difference, UnexpectedValue};
 use crate::mechanism::callback_types::callback_types;
-use crate::mechanism::object::Key;
+use crate::mechanism::object::{Key, Object};
 use crate::{
     ConnectedCallback, DeliveryCallback, DisconnectedCallback, Kind, MessageStatusCallback,
     ParseError, PresenceChatCallback, ReceivedCallback,
@@ -275,28 +275,37 @@ impl Callback {
     }
 
     /// A repeated `type` key: the last one wins, as in `serde_json::Value`. If it names another
-    /// callback, what was read so far moves to that callback's model (losslessly, through its
-    /// JSON), so the result is what a single `type` with the last value would give.
+    /// callback, what was read so far moves to that callback's model (see
+    /// [`Callback::moved_to`]), so the result is what a single `type` with the last value would
+    /// give.
     fn retyped<E: de::Error>(self, type_value: Value) -> Result<Callback, E> {
-        let name = type_value.as_str().unwrap_or_default();
-        let mut callback = if CallbackType::from_type_value(name) == self.callback_type() {
-            self
-        } else {
-            let entries = match serde_json::to_value(&self) {
-                Ok(Value::Object(entries)) => entries,
-                Ok(_) => Map::new(),
-                Err(err) => return Err(E::custom(err)),
-            };
-            let mut moved = Callback::empty_for(name);
-            for (key, value) in entries {
-                if key != "type" {
-                    moved.take_entry::<E>(Cow::Owned(key), value)?;
-                }
-            }
-            moved
-        };
+        let mut callback = self.moved_to(type_value.as_str().unwrap_or_default())?;
         callback.take_entry::<E>(Cow::Borrowed("type"), type_value)?;
         Ok(callback)
+    }
+
+    /// The callback a `type` value names (an unknown one for a name no model has), holding
+    /// every entry read so far: `self` itself when it is already that callback; otherwise its
+    /// entries (but `type`, which the caller sets) move to the other model through their JSON,
+    /// which is exact because every model writes back what it read.
+    fn moved_to<E: de::Error>(self, type_name: &str) -> Result<Callback, E> {
+        if CallbackType::from_type_value(type_name) == self.callback_type() {
+            return Ok(self);
+        }
+        let mut entries = self.into_entries().map_err(E::custom)?;
+        let mut moved = Callback::empty_for(type_name);
+        if let Callback::Unknown(map) = &mut moved {
+            // An unknown callback is its entries, as they are.
+            entries.remove("type");
+            *map = entries;
+            return Ok(moved);
+        }
+        for (key, value) in entries {
+            if key != "type" {
+                moved.take_entry::<E>(Cow::Owned(key), value)?;
+            }
+        }
+        Ok(moved)
     }
 }
 
@@ -331,35 +340,32 @@ impl<'de> Visitor<'de> for CallbackVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Callback, A::Error> {
-        // Keys seen before `type`, held (keys borrowed from the input when possible) until we
-        // know which model they belong to.
-        let mut pending: Vec<(Cow<'de, str>, Value)> = Vec::new();
+        // Keys before `type` are read speculatively into the model most payloads turn out to
+        // be, a received callback, which keeps any key losslessly: a received payload then
+        // reads every value once, straight into its field, wherever its `type` stands. When
+        // `type` names another callback (or none), what was read moves there through its JSON
+        // (`Callback::moved_to`), which is exact.
+        let mut speculative: Option<Box<ReceivedCallback>> = None;
         let mut callback = loop {
             let Some(Key(key)) = map.next_key()? else {
                 // No `type` at all: an unknown callback with everything kept.
-                return Ok(Callback::Unknown(
-                    pending
-                        .into_iter()
-                        .map(|(key, value)| (key.into_owned(), value))
-                        .collect(),
-                ));
+                return match speculative {
+                    Some(received) => Callback::Received(received).moved_to(""),
+                    None => Ok(Callback::Unknown(Map::new())),
+                };
             };
             if key == "type" {
                 // A `type` that is not a string names no callback: an unknown one.
                 let type_value: Value = map.next_value()?;
-                let mut callback = Callback::empty_for(type_value.as_str().unwrap_or_default());
-                for (key, value) in pending {
-                    callback.take_entry::<A::Error>(key, value)?;
-                }
-                callback.take_entry::<A::Error>(Cow::Borrowed("type"), type_value)?;
-                break callback;
+                let read = match speculative {
+                    Some(received) => Callback::Received(received),
+                    // `type` came first: nothing to move.
+                    None => Callback::empty_for(type_value.as_str().unwrap_or_default()),
+                };
+                break read.retyped::<A::Error>(type_value)?;
             }
-            let value = map.next_value()?;
-            if pending.is_empty() {
-                // One allocation that fits a typical envelope (and glibc's small-block cache).
-                pending.reserve(16);
-            }
-            pending.push((key, value));
+            let received = speculative.get_or_insert_default();
+            Object::read_entry(&mut **received, key, &mut map)?;
         };
         while let Some(Key(key)) = map.next_key()? {
             if key == "type" {

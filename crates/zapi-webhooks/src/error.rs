@@ -74,8 +74,8 @@ impl ParseError {
         if line > 0 && message.ends_with(&suffix) {
             message.truncate(message.len() - suffix.len());
         }
-        // Values buffered before the `type` key fail after their own path was left: their
-        // pointer comes beside the error, as a value.
+        // Values moved to another model when `type` is read (see `Callback::moved_to`) fail
+        // after their own path was left: their pointer comes beside the error, as a value.
         if let Some(inner) = crate::mechanism::object::take_failed_entry() {
             pointer.push_str(&inner);
         }

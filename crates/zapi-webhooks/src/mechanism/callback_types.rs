@@ -262,10 +262,11 @@ macro_rules! callback_types {
 
         /// Any Z-API webhook body.
         ///
-        /// Deserializing reads the object once. Keys before `type` are held as `Value`s until
-        /// `type` says which model to fill; from there on every value goes straight into its
-        /// typed field. A `type` this crate does not know (or no `type` at all) gives
-        /// [`Callback::Unknown`] with the whole object.
+        /// Deserializing reads the object once, every value straight into a typed field. Keys
+        /// before `type` go into a [`ReceivedCallback`](crate::ReceivedCallback) (the callback
+        /// most payloads are); when `type` names another callback, they move to its model
+        /// through their JSON, which is exact. A `type` this crate does not know (or no `type`
+        /// at all) gives [`Callback::Unknown`] with the whole object.
         ///
         /// Tolerant: every JSON object is a `Callback`. A known field whose JSON type is not
         /// the model's is kept verbatim ([`crate::Field::Unexpected`],
@@ -354,6 +355,25 @@ macro_rules! callback_types {
                         entries.insert(key.into_owned(), map.next_value()?);
                         Ok(())
                     }
+                }
+            }
+
+            /// Every entry read so far, as JSON (the callback written back to a `Value`), with
+            /// the model's `extra` entries moved as they are rather than written again.
+            fn into_entries(self) -> Result<serde_json::Map<String, serde_json::Value>, serde_json::Error> {
+                use $crate::mechanism::callback_types::Stored;
+                use $crate::mechanism::object::Object;
+                match self {
+                    $( Callback::$variant(mut c) => {
+                        let extra = std::mem::take(Object::extra_mut(Stored::model_mut(&mut c)));
+                        let mut entries = match serde_json::to_value(&c)? {
+                            serde_json::Value::Object(entries) => entries,
+                            _ => serde_json::Map::new(),
+                        };
+                        entries.extend(extra);
+                        Ok(entries)
+                    } )*
+                    Callback::Unknown(entries) => Ok(entries),
                 }
             }
 

@@ -35,6 +35,47 @@ macro_rules! integers {
     };
 }
 
+/// `serde::Serializer` methods that give up (`Err(Unequal)`, so [`difference`] asks `to_value`),
+/// for the shapes a serializer here does not handle: `refused!(serialize_bytes, ...)` inside
+/// the impl. Each method's signature is written here once, whichever serializer refuses it.
+macro_rules! refused {
+    ($($method:ident),* $(,)?) => {
+        $( refused!(@ $method); )*
+    };
+    (@ serialize_i128) => { refused!(@fn serialize_i128(_: i128) -> Ok); };
+    (@ serialize_u128) => { refused!(@fn serialize_u128(_: u128) -> Ok); };
+    (@ serialize_f32) => { refused!(@fn serialize_f32(_: f32) -> Ok); };
+    (@ serialize_f64) => { refused!(@fn serialize_f64(_: f64) -> Ok); };
+    (@ serialize_bytes) => { refused!(@fn serialize_bytes(_: &[u8]) -> Ok); };
+    (@ serialize_none) => { refused!(@fn serialize_none() -> Ok); };
+    (@ serialize_some) => { refused!(@fn serialize_some<T>(_: &T) -> Ok); };
+    (@ serialize_unit) => { refused!(@fn serialize_unit() -> Ok); };
+    (@ serialize_unit_struct) => { refused!(@fn serialize_unit_struct(_: &'static str) -> Ok); };
+    (@ serialize_newtype_variant) => {
+        refused!(@fn serialize_newtype_variant<T>(_: &'static str, _: u32, _: &'static str, _: &T) -> Ok);
+    };
+    (@ serialize_seq) => { refused!(@fn serialize_seq(_: Option<usize>) -> SerializeSeq); };
+    (@ serialize_tuple) => { refused!(@fn serialize_tuple(_: usize) -> SerializeTuple); };
+    (@ serialize_tuple_struct) => {
+        refused!(@fn serialize_tuple_struct(_: &'static str, _: usize) -> SerializeTupleStruct);
+    };
+    (@ serialize_tuple_variant) => {
+        refused!(@fn serialize_tuple_variant(_: &'static str, _: u32, _: &'static str, _: usize) -> SerializeTupleVariant);
+    };
+    (@ serialize_map) => { refused!(@fn serialize_map(_: Option<usize>) -> SerializeMap); };
+    (@ serialize_struct) => { refused!(@fn serialize_struct(_: &'static str, _: usize) -> SerializeStruct); };
+    (@ serialize_struct_variant) => {
+        refused!(@fn serialize_struct_variant(_: &'static str, _: u32, _: &'static str, _: usize) -> SerializeStructVariant);
+    };
+    // One method: `self` and the given arguments, an item type `T` if named, and the result
+    // type named after `Self::`.
+    (@fn $method:ident $(<$item:ident>)? ($($arg:tt)*) -> $result:ident) => {
+        fn $method$(<$item: ?Sized + Serialize>)?(self, $($arg)*) -> Result<Self::$result, Unequal> {
+            Err(Unequal)
+        }
+    };
+}
+
 /// `serde::ser` compound traits of [`CompareSeq`], each comparing item by item.
 macro_rules! compare_items {
     ($($compound:ident :: $method:ident),* $(,)?) => {
@@ -128,12 +169,13 @@ impl<'a> ser::Serializer for Compare<'a> {
         check(self.0.as_bool() == Some(v))
     }
     integers!(|compare, v| -> () { compare.number(Number::from(v)) });
-    fn serialize_i128(self, _: i128) -> Result<(), Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_u128(self, _: u128) -> Result<(), Unequal> {
-        Err(Unequal)
-    }
+    refused!(
+        serialize_i128,
+        serialize_u128,
+        serialize_bytes,
+        serialize_tuple_variant,
+        serialize_struct_variant,
+    );
     fn serialize_f32(self, v: f32) -> Result<(), Unequal> {
         self.serialize_f64(f64::from(v))
     }
@@ -149,9 +191,6 @@ impl<'a> ser::Serializer for Compare<'a> {
     }
     fn serialize_str(self, v: &str) -> Result<(), Unequal> {
         check(self.0.as_str() == Some(v))
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unequal> {
-        Err(Unequal)
     }
     fn serialize_none(self) -> Result<(), Unequal> {
         check(self.0.is_null())
@@ -209,15 +248,6 @@ impl<'a> ser::Serializer for Compare<'a> {
     ) -> Result<CompareSeq<'a>, Unequal> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unequal> {
-        Err(Unequal)
-    }
     fn serialize_map(self, _: Option<usize>) -> Result<CompareMap<'a>, Unequal> {
         Ok(CompareMap::new(self.object()?))
     }
@@ -228,15 +258,6 @@ impl<'a> ser::Serializer for Compare<'a> {
             return Err(Unequal);
         }
         Ok(CompareMap::new(self.object()?))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Unequal> {
-        Err(Unequal)
     }
 }
 
@@ -386,27 +407,23 @@ impl<'a> ser::Serializer for KeyLookup<'a> {
         self.find(if v { "true" } else { "false" })
     }
     integers!(|lookup, v| -> Entry<'a> { lookup.find(&v.to_string()) });
-    fn serialize_f32(self, _: f32) -> Result<Entry<'a>, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_f64(self, _: f64) -> Result<Entry<'a>, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<Entry<'a>, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_none(self) -> Result<Entry<'a>, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<Entry<'a>, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_unit(self) -> Result<Entry<'a>, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<Entry<'a>, Unequal> {
-        Err(Unequal)
-    }
+    refused!(
+        serialize_f32,
+        serialize_f64,
+        serialize_bytes,
+        serialize_none,
+        serialize_some,
+        serialize_unit,
+        serialize_unit_struct,
+        serialize_newtype_variant,
+        serialize_seq,
+        serialize_tuple,
+        serialize_tuple_struct,
+        serialize_tuple_variant,
+        serialize_map,
+        serialize_struct,
+        serialize_struct_variant,
+    );
     fn serialize_unit_variant(
         self,
         _: &'static str,
@@ -421,52 +438,6 @@ impl<'a> ser::Serializer for KeyLookup<'a> {
         value: &T,
     ) -> Result<Entry<'a>, Unequal> {
         value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Entry<'a>, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Unequal> {
-        Err(Unequal)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Unequal> {
-        Err(Unequal)
     }
 }
 

@@ -121,7 +121,8 @@ macro_rules! lossless_object {
                 {
                     return Ok(());
                 }
-                self.extra.insert(key.into_owned(), map.next_value()?);
+                let value = $crate::mechanism::object::next_value::<serde_json::Value, A>(map)?;
+                self.extra.insert(key.into_owned(), value);
                 Ok(())
             }
 
@@ -141,6 +142,10 @@ macro_rules! lossless_object {
 
             fn finish(&mut self) {
                 $crate::mechanism::object::Members::finish_members(self);
+            }
+
+            fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.extra
             }
 
             fn entry_count(&self) -> usize {
@@ -238,7 +243,7 @@ macro_rules! lossless_object {
                 map: &mut A,
             ) -> Result<bool, A::Error> {
                 match key {
-                    $( $key => self.$field = map.next_value()?, )*
+                    $( $key => $crate::mechanism::object::read_into(&mut self.$field, map)?, )*
                     _ => return Ok(false),
                 }
                 Ok(true)
@@ -595,7 +600,7 @@ macro_rules! content_kinds {
             /// JSON type still gives the key's kind, as [`Content::Unexpected`].
             fn read<'de, A: serde::de::MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Content>, A::Error> {
                 Ok(match key {
-                    $( $key => Content::from_field(Kind::$variant, map.next_value::<$crate::Field<$ty>>()?, Content::$variant), )*
+                    $( $key => Content::from_field(Kind::$variant, $crate::mechanism::object::next_value::<$crate::Field<$ty>, A>(map)?, Content::$variant), )*
                     _ => None,
                 })
             }

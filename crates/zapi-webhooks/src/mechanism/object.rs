@@ -35,6 +35,9 @@ pub(crate) trait Object: Default {
     /// Runs after the last key.
     fn finish(&mut self) {}
 
+    /// The `extra` map: every key the model does not know, with its value as sent.
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, Value>;
+
     /// How many entries [`Object::serialize_entries`] writes.
     fn entry_count(&self) -> usize;
 
@@ -121,6 +124,29 @@ impl<'de> Deserialize<'de> for Key<'de> {
         }
         deserializer.deserialize_str(KeyVisitor)
     }
+}
+
+/// Reads the value of the key just read, as a `T`. Never inlined, on purpose: a model's
+/// `read_entry` (and `Content`'s) then holds one call per key instead of a copy of the whole
+/// parse of the key's type, and every key of one type shares one copy of that code. The typed
+/// parse is bound by the instruction cache, not by the instructions it runs (see
+/// `benches/README.md`, "Keys before `type` and code size").
+#[inline(never)]
+pub(crate) fn next_value<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    map: &mut A,
+) -> Result<T, A::Error> {
+    map.next_value()
+}
+
+/// Reads the value of the key just read into `slot`, like [`next_value`]; the old value is
+/// dropped here too, so that its drop code is not copied into every caller either.
+#[inline(never)]
+pub(crate) fn read_into<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    slot: &mut T,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    *slot = map.next_value()?;
+    Ok(())
 }
 
 /// A field that failed to convert from an already-parsed `Value`, with where it failed.

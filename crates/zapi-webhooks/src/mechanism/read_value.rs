@@ -1,12 +1,13 @@
 //! Reading the typed [`Callback`] out of an already-parsed `serde_json::Value`, `type` first
 //! (behind [`Callback::from_value`]).
 //!
-//! `Callback`'s visitor holds every key seen before `type` as a `Value` until `type` says which
-//! model to fill, then converts those held values one by one; keys after `type` go straight
-//! into their typed fields. A `serde_json::Value` object iterates its keys in sorted order, so
-//! reading it as it is puts most keys before `type` and takes the slow road for nearly every
-//! field. [`callback_from_value`] hands the visitor the `type` entry first and every other entry
-//! after it, so the whole object takes the direct road. The result is the same model: the
+//! `Callback`'s visitor reads every key seen before `type` into a `ReceivedCallback` and, when
+//! `type` names another callback, moves what it read to that model through its JSON; keys
+//! after `type` go straight into their model. A `serde_json::Value` object iterates its keys
+//! in sorted order, so reading it as it is puts most keys before `type` and, for every callback
+//! but a received one, takes the road that reads each value twice. [`callback_from_value`]
+//! hands the visitor the `type` entry first and every other entry after it, so the whole
+//! object takes the direct road. The result is the same model: the
 //! library reads the same entries either way, only faster.
 
 use crate::Callback;

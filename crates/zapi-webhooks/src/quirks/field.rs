@@ -317,9 +317,10 @@ impl<'de, T: FieldValue + Deserialize<'de>> Visitor<'de> for FieldVisitor<T> {
         }))
     }
 
-    /// Owned strings come from values held before `type` was known: moved into the field
-    /// when the type takes them whole (`String`, open enums), else read borrowed, and kept
-    /// (never copied) when they do not fit.
+    /// Owned strings come from values already parsed into a `Value` (moved from one callback
+    /// model to another, or read by `Callback::from_value`): moved into the field when the
+    /// type takes them whole (`String`, open enums), else read borrowed, and kept (never
+    /// copied) when they do not fit.
     fn visit_string<E: de::Error>(self, v: String) -> Result<Field<T>, E> {
         let v = match T::from_owned_string(v) {
             Ok(value) => return Ok(Field::Present(value)),

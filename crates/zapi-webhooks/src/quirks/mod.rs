@@ -11,6 +11,7 @@
 
 mod field;
 mod number_or_string;
+mod scalar;
 mod timestamp;
 
 pub use crate::mechanism::field_value::FieldValue;

@@ -2,9 +2,11 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 use serde_json::Number;
+
+use super::scalar::{FromScalar, deserialize_scalar};
 
 /// A value that Z-API sends as a JSON number in some payloads and as a string in others
 /// (`document.pageCount` is documented as a string and arrives as a number).
@@ -57,38 +59,29 @@ impl Serialize for NumberOrString {
 
 impl<'de> Deserialize<'de> for NumberOrString {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(NumberOrStringVisitor)
+        deserialize_scalar(deserializer)
     }
 }
 
-struct NumberOrStringVisitor;
+/// Any number, kept as parsed, or any string.
+impl FromScalar for NumberOrString {
+    const EXPECTING: &'static str = "a number or a string";
 
-impl Visitor<'_> for NumberOrStringVisitor {
-    type Value = NumberOrString;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number or a string")
+    fn from_u64(value: u64) -> Self {
+        NumberOrString::Number(value.into())
     }
 
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<NumberOrString, E> {
-        Ok(NumberOrString::Number(value.into()))
+    fn from_i64(value: i64) -> Self {
+        NumberOrString::Number(value.into())
     }
 
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<NumberOrString, E> {
-        Ok(NumberOrString::Number(value.into()))
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<NumberOrString, E> {
+    fn from_f64<E: de::Error>(value: f64, expected: &dyn de::Expected) -> Result<Self, E> {
         Number::from_f64(value)
             .map(NumberOrString::Number)
-            .ok_or_else(|| E::invalid_value(de::Unexpected::Float(value), &self))
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Float(value), expected))
     }
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<NumberOrString, E> {
-        Ok(NumberOrString::String(value.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<NumberOrString, E> {
+    fn from_string<E: de::Error>(value: String, _: &dyn de::Expected) -> Result<Self, E> {
         Ok(NumberOrString::String(value))
     }
 }

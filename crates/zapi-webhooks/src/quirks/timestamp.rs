@@ -2,8 +2,10 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
+
+use super::scalar::{FromScalar, deserialize_scalar};
 
 /// Values at or above this magnitude are read as milliseconds, below it as seconds.
 ///
@@ -146,40 +148,31 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TimestampVisitor)
+        deserialize_scalar(deserializer)
     }
 }
 
-struct TimestampVisitor;
+/// Any JSON integer, or a string of digits; no float.
+impl FromScalar for Timestamp {
+    const EXPECTING: &'static str = "a timestamp: an integer or a string of digits";
 
-impl Visitor<'_> for TimestampVisitor {
-    type Value = Timestamp;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a timestamp: an integer or a string of digits")
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Timestamp, E> {
-        Ok(Timestamp {
+    fn from_u64(value: u64) -> Self {
+        Timestamp {
             repr: Repr::Unsigned(value),
-        })
+        }
     }
 
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Timestamp, E> {
-        Ok(Timestamp::from_integer(value))
+    fn from_i64(value: i64) -> Self {
+        Timestamp::from_integer(value)
     }
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
-        self.visit_string(value.to_owned())
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<Timestamp, E> {
+    fn from_string<E: de::Error>(value: String, expected: &dyn de::Expected) -> Result<Self, E> {
         if is_digit_string(&value) {
             Ok(Timestamp {
                 repr: Repr::Text(value),
             })
         } else {
-            Err(E::invalid_value(de::Unexpected::Str(&value), &self))
+            Err(E::invalid_value(de::Unexpected::Str(&value), expected))
         }
     }
 }
