@@ -44,7 +44,9 @@ pub(crate) const COUNT_DUPLICATES: &str =
 /// `$1`: now, `$2`: how many, `$3`: the lease's end. The longest due first, in the order of
 /// the index of due deliveries, so that a claim reads about `$2` entries of it however many
 /// wait (ordered by id alone, it sorted every due delivery on each claim). `index` follows the table's name in
-/// the choice of rows, `lock` is appended to it.
+/// the choice of rows, `lock` is appended to it. The limit is an expression, not a bare
+/// parameter: SQLite plans with the value of a bare `LIMIT ?`, so that a new value makes it
+/// compile the statement again, on every claim.
 pub(crate) fn claim(index: &str, lock: &str) -> String {
     format!(
         "UPDATE deliveries SET state = 'in_flight', attempts = attempts + 1, next_attempt_at = $3 \
@@ -55,7 +57,7 @@ pub(crate) fn claim(index: &str, lock: &str) -> String {
                 SELECT 1 FROM deliveries AS e \
                 WHERE e.order_key = d.order_key AND e.id < d.id \
                 AND e.state IN ('pending', 'in_flight'))) \
-            ORDER BY d.next_attempt_at, d.id LIMIT $2{lock}) \
+            ORDER BY d.next_attempt_at, d.id LIMIT CAST($2 AS BIGINT){lock}) \
          RETURNING {COLUMNS}"
     )
 }
