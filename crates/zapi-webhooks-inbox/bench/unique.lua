@@ -8,9 +8,8 @@
 -- `done` prints one JSON object (see examples/receiver/bench/payloads.lua).
 
 local payloads = dofile("examples/receiver/bench/payloads.lua")
-local templates = {}
 local headers = {}
-local next_index = 1
+local next_template
 local sequence = 0
 local thread_tag = ""
 
@@ -22,6 +21,7 @@ end
 function init(args)
   local bodies
   bodies, headers = payloads.read(args, "unique.lua")
+  local templates = {}
   for _, body in ipairs(bodies) do
     local template, found = body:gsub('("instanceId"%s*:%s*")[^"]*(")', "%1@ID@%2", 1)
     if found == 0 then
@@ -29,12 +29,11 @@ function init(args)
     end
     templates[#templates + 1] = template
   end
-  next_index = payloads.start(#templates)
+  next_template = payloads.cycle(templates)
 end
 
 function request()
-  local template = templates[next_index]
-  next_index = next_index % #templates + 1
+  local template = next_template()
   sequence = sequence + 1
   local body = template:gsub("@ID@", "bench-" .. thread_tag .. "-" .. sequence, 1)
   return wrk.format("POST", nil, headers, body)

@@ -4,11 +4,56 @@
 //! SQLite names the index of due deliveries (without statistics its planner would walk every
 //! open delivery, in backoff or not, on every claim).
 
-/// The columns of a [`Delivery`](crate::Delivery), in the order the backends read them; the
+use bytes::Bytes;
+
+use crate::delivery::{Delivery, State};
+
+/// The columns of a [`Delivery`], in the order the backends read them; the
 /// body, kept in a table of its own, last.
 pub(crate) const COLUMNS: &str = "id, dedupe_key, callback, kind, chat, instance, path, \
     received_at, state, attempts, next_attempt_at, last_error, \
     (SELECT body FROM delivery_bodies AS b WHERE b.id = deliveries.id)";
+
+/// A row of [`COLUMNS`] as a backend reads it: the few typed reads [`delivery`] makes.
+pub(crate) trait ColumnsRow {
+    /// The backend's error.
+    type Error;
+    /// An integer column.
+    fn integer(&self, column: usize) -> Result<i64, Self::Error>;
+    /// A text column that may be null.
+    fn text(&self, column: usize) -> Result<Option<String>, Self::Error>;
+    /// A blob column.
+    fn bytes(&self, column: usize) -> Result<Vec<u8>, Self::Error>;
+    /// The error for a value of `column` that is not what a delivery holds there.
+    fn invalid(&self, column: usize, problem: String) -> Self::Error;
+}
+
+/// The delivery in a row of [`COLUMNS`], from either backend.
+pub(crate) fn delivery<R: ColumnsRow>(row: &R) -> Result<Delivery, R::Error> {
+    let text = |column| {
+        row.text(column)?
+            .ok_or_else(|| row.invalid(column, "null where text is expected".to_owned()))
+    };
+    let attempts = row.integer(9)?;
+    Ok(Delivery {
+        id: row.integer(0)?,
+        dedupe_key: text(1)?,
+        callback: text(2)?,
+        kind: text(3)?,
+        chat: row.text(4)?,
+        instance: row.text(5)?,
+        path: text(6)?,
+        received_at: row.integer(7)?,
+        state: text(8)?
+            .parse::<State>()
+            .map_err(|problem| row.invalid(8, problem))?,
+        attempts: u32::try_from(attempts)
+            .map_err(|_| row.invalid(9, format!("{attempts} attempts")))?,
+        next_attempt_at: row.integer(10)?,
+        last_error: row.text(11)?,
+        body: Bytes::from(row.bytes(12)?),
+    })
+}
 
 /// `$1..$9`: dedupe key, callback, kind, chat, instance, order key, path, arrival, next
 /// attempt time. Returns the new id, or no row for a duplicate. `claimed` stores it already
@@ -60,6 +105,12 @@ pub(crate) fn claim(index: &str, lock: &str) -> String {
             ORDER BY d.next_attempt_at, d.id LIMIT CAST($2 AS BIGINT){lock}) \
          RETURNING {COLUMNS}"
     )
+}
+
+/// What a claim returns: its rows, which come in no set order, in arrival (id) order.
+pub(crate) fn in_arrival_order(mut claimed: Vec<Delivery>) -> Vec<Delivery> {
+    claimed.sort_by_key(|d| d.id);
+    claimed
 }
 
 /// `$1`: id, `$2`: the attempt, `$3`: new state, `$4`: next attempt time, `$5`: finish time

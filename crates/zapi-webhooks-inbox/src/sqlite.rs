@@ -9,7 +9,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use bytes::Bytes;
 use rusqlite::hooks::Wal;
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -248,8 +247,8 @@ fn migrate_sqlite(conn: &Connection) -> Result<(), StoreError> {
             .prepare("SELECT version FROM inbox_migrations")?
             .query_map([], |row| row.get(0))?
             .collect::<Result<_, _>>()?;
-        for migration in migrate::to_apply(migrate::SQLITE, &applied)? {
-            conn.execute_batch(migration.sql)?;
+        for migration in migrate::to_apply(&applied)? {
+            conn.execute_batch(&migration.sql(migrate::Dialect::Sqlite))?;
             conn.execute(
                 "INSERT INTO inbox_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
                 params![migration.version, migration.name, now_millis()],
@@ -364,28 +363,33 @@ fn insert_row(
     }
 }
 
+impl sql::ColumnsRow for Row<'_> {
+    type Error = rusqlite::Error;
+
+    fn integer(&self, column: usize) -> rusqlite::Result<i64> {
+        self.get(column)
+    }
+
+    fn text(&self, column: usize) -> rusqlite::Result<Option<String>> {
+        self.get(column)
+    }
+
+    fn bytes(&self, column: usize) -> rusqlite::Result<Vec<u8>> {
+        self.get(column)
+    }
+
+    fn invalid(&self, column: usize, problem: String) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            Type::Text,
+            Box::new(StoreError::new(problem)),
+        )
+    }
+}
+
 /// A delivery from a row of [`sql::COLUMNS`].
 fn delivery(row: &Row<'_>) -> rusqlite::Result<Delivery> {
-    let state: String = row.get(8)?;
-    let state = state.parse::<State>().map_err(|error| {
-        rusqlite::Error::FromSqlConversionFailure(8, Type::Text, Box::new(StoreError::new(error)))
-    })?;
-    let body: Vec<u8> = row.get(12)?;
-    Ok(Delivery {
-        id: row.get(0)?,
-        dedupe_key: row.get(1)?,
-        callback: row.get(2)?,
-        kind: row.get(3)?,
-        chat: row.get(4)?,
-        instance: row.get(5)?,
-        path: row.get(6)?,
-        received_at: row.get(7)?,
-        body: Bytes::from(body),
-        state,
-        attempts: row.get(9)?,
-        next_attempt_at: row.get(10)?,
-        last_error: row.get(11)?,
-    })
+    sql::delivery(row)
 }
 
 impl Store for SqliteStore {
@@ -445,15 +449,14 @@ impl Store for SqliteStore {
             let now = now_millis();
             let until = lease_end(now, lease);
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-            let mut claimed: Vec<Delivery> = conn
+            let claimed: Vec<Delivery> = conn
                 .prepare_cached(&sql::for_sqlite(&sql::claim(
                     " INDEXED BY deliveries_due",
                     "",
                 )))?
                 .query_map(params![now, limit, until], delivery)?
                 .collect::<Result<_, _>>()?;
-            claimed.sort_by_key(|d| d.id);
-            Ok(claimed)
+            Ok(sql::in_arrival_order(claimed))
         }))
     }
 

@@ -7,21 +7,19 @@
 -- `done` prints one JSON object (see payloads.lua), which load.sh reads.
 
 local payloads = dofile("examples/receiver/bench/payloads.lua")
-local requests = {}
-local next_index = 1
+local next_request
 
 function init(args)
   local bodies, headers = payloads.read(args, "mix.lua")
+  local requests = {}
   for _, body in ipairs(bodies) do
     requests[#requests + 1] = wrk.format("POST", nil, headers, body)
   end
-  next_index = payloads.start(#requests)
+  next_request = payloads.cycle(requests)
 end
 
 function request()
-  local r = requests[next_index]
-  next_index = next_index % #requests + 1
-  return r
+  return next_request()
 end
 
 function done(summary, latency, _requests)

@@ -25,9 +25,15 @@ function payloads.read(args, script)
   return bodies, headers
 end
 
--- A random place to start in a list of `count` items, so that threads do not send in lockstep.
-function payloads.start(count)
-  return (math.random(count) - 1) % count + 1
+-- A function giving the items of `list` one after the other, round and round, from a random
+-- place, so that threads do not send in lockstep.
+function payloads.cycle(list)
+  local index = (math.random(#list) - 1) % #list + 1
+  return function()
+    local item = list[index]
+    index = index % #list + 1
+    return item
+  end
 end
 
 -- Prints one JSON object: requests, duration, bytes, errors (non-2xx/3xx answers included) and
