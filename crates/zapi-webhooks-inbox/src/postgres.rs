@@ -60,7 +60,7 @@ impl PostgresStore {
         migrate_postgres(&mut client).await?;
         let writer = connect(url).await?;
         let statements = Inserts {
-            insert: writer.prepare(&sql::insert(false)).await?,
+            insert: writer.prepare(&sql::insert(false, " RETURNING id")).await?,
             insert_body: writer.prepare(sql::INSERT_BODY).await?,
             duplicates: writer.prepare(sql::COUNT_DUPLICATES).await?,
         };

@@ -56,10 +56,13 @@ pub(crate) fn delivery<R: ColumnsRow>(row: &R) -> Result<Delivery, R::Error> {
 }
 
 /// `$1..$9`: dedupe key, callback, kind, chat, instance, order key, path, arrival, next
-/// attempt time. Returns the new id, or no row for a duplicate. `claimed` stores it already
-/// claimed (in flight, its first attempt started, `$9` the lease's end) for the worker of the
-/// process that stores it; otherwise it waits (pending, `$9` its first attempt time).
-pub(crate) fn insert(claimed: bool) -> String {
+/// attempt time. Inserts nothing for a duplicate. `claimed` stores it already claimed (in
+/// flight, its first attempt started, `$9` the lease's end) for the worker of the process that
+/// stores it; otherwise it waits (pending, `$9` its first attempt time). `returning` follows
+/// the statement: Postgres reads the new id with `RETURNING id` (no row for a duplicate);
+/// SQLite, without it, from the connection (a `RETURNING` costs SQLite a temporary table per
+/// insert).
+pub(crate) fn insert(claimed: bool, returning: &str) -> String {
     let (state, attempts) = if claimed {
         ("in_flight", 1)
     } else {
@@ -70,7 +73,7 @@ pub(crate) fn insert(claimed: bool) -> String {
          (dedupe_key, callback, kind, chat, instance, order_key, path, received_at, \
          next_attempt_at, state, attempts) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '{state}', {attempts}) \
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id"
+         ON CONFLICT (dedupe_key) DO NOTHING{returning}"
     )
 }
 

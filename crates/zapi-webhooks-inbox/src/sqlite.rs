@@ -4,14 +4,14 @@
 use std::cell::Cell;
 use std::os::raw::c_int;
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use rusqlite::hooks::Wal;
 use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 use tokio::sync::oneshot;
 
 use crate::delivery::{
@@ -27,6 +27,34 @@ const MAX_BATCH: usize = 1024;
 /// The size of the write-ahead log, in pages, from which the writer checkpoints it (SQLite's
 /// automatic checkpoint starts at 1000 pages, within the commit that crosses it).
 const CHECKPOINT_PAGES: c_int = 4000;
+
+/// The statements of [`sql`] in SQLite's form, written once (the statement cache is looked up
+/// by text: building it for each call cost a `format!` and a `replace` per statement).
+struct Statements {
+    insert_pending: String,
+    insert_claimed: String,
+    insert_body: String,
+    count_duplicates: String,
+    order_key_open: String,
+    claim: String,
+    finish: String,
+    list: String,
+    replay_one: String,
+    replay_dead: String,
+}
+
+static SQL: LazyLock<Statements> = LazyLock::new(|| Statements {
+    insert_pending: sql::for_sqlite(&sql::insert(false, "")),
+    insert_claimed: sql::for_sqlite(&sql::insert(true, "")),
+    insert_body: sql::for_sqlite(sql::INSERT_BODY),
+    count_duplicates: sql::for_sqlite(sql::COUNT_DUPLICATES),
+    order_key_open: sql::for_sqlite(sql::ORDER_KEY_OPEN),
+    claim: sql::for_sqlite(&sql::claim(" INDEXED BY deliveries_due", "")),
+    finish: sql::for_sqlite(sql::FINISH),
+    list: sql::for_sqlite(&sql::list()),
+    replay_one: sql::for_sqlite(sql::REPLAY_ONE),
+    replay_dead: sql::for_sqlite(sql::REPLAY_DEAD),
+});
 
 /// A store in one SQLite file (created if missing), durable on every commit.
 ///
@@ -325,41 +353,39 @@ fn lease_end(now: i64, lease: Duration) -> i64 {
     now.saturating_add(i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
 }
 
-/// Stores `delivery` (pending, or claimed until `claimed_until`), or counts it as a duplicate.
+/// Stores `delivery` (pending, or claimed until `claimed_until`), or counts it as a duplicate;
+/// `order_key` is its facts' [`Facts::order_key`](crate::Facts::order_key).
 fn insert_row(
     conn: &Connection,
     delivery: &NewDelivery,
+    order_key: Option<&str>,
     claimed_until: Option<i64>,
 ) -> Result<Inserted, StoreError> {
     let facts = &delivery.facts;
-    let id: Option<i64> = conn
-        .prepare_cached(&sql::for_sqlite(&sql::insert(claimed_until.is_some())))?
-        .query_row(
-            params![
-                facts.dedupe_key,
-                facts.callback,
-                facts.kind,
-                facts.chat,
-                facts.instance,
-                facts.order_key(),
-                delivery.path,
-                delivery.received_at,
-                claimed_until.unwrap_or(delivery.received_at),
-            ],
-            |row| row.get(0),
-        )
-        .optional()?;
-    match id {
-        Some(id) => {
-            conn.prepare_cached(&sql::for_sqlite(sql::INSERT_BODY))?
-                .execute(params![id, &delivery.body[..]])?;
-            Ok(Inserted::New(id))
-        }
-        None => {
-            conn.prepare_cached(&sql::for_sqlite(sql::COUNT_DUPLICATES))?
-                .execute([1])?;
-            Ok(Inserted::Duplicate)
-        }
+    let insert = match claimed_until {
+        Some(_) => &SQL.insert_claimed,
+        None => &SQL.insert_pending,
+    };
+    let inserted = conn.prepare_cached(insert)?.execute(params![
+        facts.dedupe_key,
+        facts.callback,
+        facts.kind,
+        facts.chat,
+        facts.instance,
+        order_key,
+        delivery.path,
+        delivery.received_at,
+        claimed_until.unwrap_or(delivery.received_at),
+    ])?;
+    // One row, or none for a duplicate (`ON CONFLICT DO NOTHING`).
+    if inserted == 1 {
+        let id = conn.last_insert_rowid();
+        conn.prepare_cached(&SQL.insert_body)?
+            .execute(params![id, &delivery.body[..]])?;
+        Ok(Inserted::New(id))
+    } else {
+        conn.prepare_cached(&SQL.count_duplicates)?.execute([1])?;
+        Ok(Inserted::Duplicate)
     }
 }
 
@@ -398,7 +424,10 @@ impl Store for SqliteStore {
     }
 
     fn insert(&self, delivery: NewDelivery) -> BoxFuture<'_, Result<Inserted, StoreError>> {
-        Box::pin(self.run(move |conn| insert_row(conn, &delivery, None)))
+        Box::pin(self.run(move |conn| {
+            let order_key = delivery.facts.order_key();
+            insert_row(conn, &delivery, order_key.as_deref(), None)
+        }))
     }
 
     fn insert_claimed(
@@ -408,16 +437,17 @@ impl Store for SqliteStore {
     ) -> BoxFuture<'_, Result<(Inserted, Option<Delivery>), StoreError>> {
         Box::pin(self.run(move |conn| {
             // Within the writer's transaction: nothing of the chat can be stored meanwhile.
-            if let Some(key) = delivery.facts.order_key() {
+            let order_key = delivery.facts.order_key();
+            if let Some(key) = &order_key {
                 let open: bool = conn
-                    .prepare_cached(&sql::for_sqlite(sql::ORDER_KEY_OPEN))?
+                    .prepare_cached(&SQL.order_key_open)?
                     .query_row(params![key], |row| row.get(0))?;
                 if open {
-                    return Ok((insert_row(conn, &delivery, None)?, None));
+                    return Ok((insert_row(conn, &delivery, Some(key), None)?, None));
                 }
             }
             let until = lease_end(now_millis(), lease);
-            let inserted = insert_row(conn, &delivery, Some(until))?;
+            let inserted = insert_row(conn, &delivery, order_key.as_deref(), Some(until))?;
             let claimed = match inserted {
                 Inserted::New(id) => Some(Delivery {
                     id,
@@ -450,10 +480,7 @@ impl Store for SqliteStore {
             let until = lease_end(now, lease);
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             let claimed: Vec<Delivery> = conn
-                .prepare_cached(&sql::for_sqlite(&sql::claim(
-                    " INDEXED BY deliveries_due",
-                    "",
-                )))?
+                .prepare_cached(&SQL.claim)?
                 .query_map(params![now, limit, until], delivery)?
                 .collect::<Result<_, _>>()?;
             Ok(sql::in_arrival_order(claimed))
@@ -468,9 +495,14 @@ impl Store for SqliteStore {
     ) -> BoxFuture<'_, Result<bool, StoreError>> {
         Box::pin(self.run_statement(move |conn| {
             let (state, next, finished, error) = outcome.columns(now_millis());
-            let changed = conn
-                .prepare_cached(&sql::for_sqlite(sql::FINISH))?
-                .execute(params![id, attempt, state.as_str(), next, finished, error])?;
+            let changed = conn.prepare_cached(&SQL.finish)?.execute(params![
+                id,
+                attempt,
+                state.as_str(),
+                next,
+                finished,
+                error
+            ])?;
             Ok(changed == 1)
         }))
     }
@@ -498,7 +530,7 @@ impl Store for SqliteStore {
                 .limit
                 .map_or(i64::MAX, |n| i64::try_from(n).unwrap_or(i64::MAX));
             let found = conn
-                .prepare_cached(&sql::for_sqlite(&sql::list()))?
+                .prepare_cached(&SQL.list)?
                 .query_map(
                     params![
                         filter.state.map(State::as_str),
@@ -519,10 +551,10 @@ impl Store for SqliteStore {
             let now = now_millis();
             let changed = match which {
                 Replay::One(id) => conn
-                    .prepare_cached(&sql::for_sqlite(sql::REPLAY_ONE))?
+                    .prepare_cached(&SQL.replay_one)?
                     .execute(params![id, now])?,
                 Replay::AllDead => conn
-                    .prepare_cached(&sql::for_sqlite(sql::REPLAY_DEAD))?
+                    .prepare_cached(&SQL.replay_dead)?
                     .execute(params![now])?,
             };
             Ok(changed as u64)
@@ -540,8 +572,7 @@ mod tests {
     fn the_claim_is_compiled_once() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let conn = prepare(&dir.path().join("inbox.db")).expect("opens");
-        let claim = sql::for_sqlite(&sql::claim(" INDEXED BY deliveries_due", ""));
-        let mut statement = conn.prepare(&claim).expect("prepares");
+        let mut statement = conn.prepare(&SQL.claim).expect("prepares");
         for (now, limit) in [(1_i64, 16_i64), (2, 3), (3, 1), (4, 16)] {
             let claimed = statement
                 .query_map(params![now, limit, now + 10], delivery)
@@ -565,7 +596,7 @@ mod tests {
         let page = vec![7_u8; 4096];
         conn.execute_batch("BEGIN IMMEDIATE").expect("begins");
         for id in 0..i64::from(CHECKPOINT_PAGES) {
-            conn.prepare_cached(&sql::for_sqlite(sql::INSERT_BODY))
+            conn.prepare_cached(&SQL.insert_body)
                 .and_then(|mut insert| insert.execute(params![id, page]))
                 .expect("inserts");
         }
@@ -575,8 +606,7 @@ mod tests {
         checkpoint_if_due(&conn);
         assert_eq!(WAL_PAGES.get(), 0);
         // Every page was copied: the next transaction starts the log over.
-        conn.execute(&sql::for_sqlite(sql::COUNT_DUPLICATES), [1])
-            .expect("updates");
+        conn.execute(&SQL.count_duplicates, [1]).expect("updates");
         let restarted = WAL_PAGES.get();
         assert!(
             restarted < 10,
