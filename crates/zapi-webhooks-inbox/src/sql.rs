@@ -2,7 +2,9 @@
 //! them as `?N`, see [`for_sqlite`]). Only the claim differs: Postgres adds
 //! `FOR UPDATE SKIP LOCKED` so that workers on several replicas never claim the same row, and
 //! SQLite names the index of due deliveries (without statistics its planner would walk every
-//! open delivery, in backoff or not, on every claim).
+//! open delivery, in backoff or not, on every claim), and SQLite's insert reads the new id from
+//! the connection rather than `RETURNING`. Reading a delivery back from a row is here too, once
+//! for both ([`delivery`] over each backend's [`ColumnsRow`]).
 
 use bytes::Bytes;
 
