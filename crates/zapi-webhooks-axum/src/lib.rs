@@ -297,20 +297,31 @@ where
             ),
         })?;
 
-        let report = Inspector::models_only().inspect(&body);
-        let Some(callback) = report.model else {
-            let problem = report
-                .errors
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| Problem::new("", "not a JSON object"));
-            return Err(WebhookRejection {
-                status: StatusCode::BAD_REQUEST,
-                error: problem.message,
-                pointer: Some(problem.pointer),
-            });
+        // One typed parse, straight from the bytes. Only a body it refuses is inspected, for
+        // the diagnosis (which also accepts repeated keys, the last one winning, as a
+        // `serde_json::Value` does).
+        let callback = match Callback::from_slice(&body) {
+            Ok(callback) => callback,
+            Err(_) => {
+                let report = Inspector::models_only().inspect(&body);
+                let Some(callback) = report.model else {
+                    let problem = report
+                        .errors
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| Problem::new("", "not a JSON object"));
+                    return Err(WebhookRejection {
+                        status: StatusCode::BAD_REQUEST,
+                        error: problem.message,
+                        pointer: Some(problem.pointer),
+                    });
+                };
+                callback
+            }
         };
         let instance_id = authenticated.instance(callback.instance_id())?;
+        let unmodeled = callback.unmodeled();
+        let unexpected = callback.unexpected();
 
         Ok(ZapiWebhook {
             callback,
@@ -318,8 +329,8 @@ where
             path: authenticated.redacted_path(parts.uri.path()),
             instance_id,
             token_source: authenticated.source,
-            unmodeled: report.unmodeled,
-            unexpected: report.unexpected,
+            unmodeled,
+            unexpected,
             encoding,
         })
     }

@@ -209,6 +209,20 @@ fn send_all(
     answers.into_inner().expect("answers")
 }
 
+/// Asserts that every post of `answers` got a 200.
+fn assert_all_200(answers: &[Option<u16>], what: &str) {
+    let others: Vec<&Option<u16>> = answers.iter().filter(|s| **s != Some(200)).collect();
+    assert!(others.is_empty(), "{what}; not so for {others:?}");
+}
+
+/// Waits (two minutes at most) until the sink has received each of `keys` (`webhook-id`s).
+fn wait_forwarded<'a>(sink: &sink::Running, keys: impl Iterator<Item = &'a str> + Clone) {
+    wait_for("every delivery forwarded", Duration::from_secs(120), || {
+        let delivered: HashSet<String> = sink.delivered().into_iter().map(|g| g.id).collect();
+        keys.clone().all(|key| delivered.contains(key))
+    });
+}
+
 fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
     while !done() {
@@ -344,14 +358,8 @@ fn stop_mid_stream_and_resend(stop: Stop) {
     // Phase 2: restart on the same file and resend everything, as Z-API retries.
     let gateway = Gateway::start(port, &store, &sink.url, &secret, &[]);
     let again = send_all(port, &payloads, 8, &AtomicUsize::new(0));
-    assert!(
-        again.iter().all(|s| *s == Some(200)),
-        "every resend is answered 200"
-    );
-    wait_for("every delivery forwarded", Duration::from_secs(120), || {
-        let delivered: HashSet<String> = sink.delivered().into_iter().map(|g| g.id).collect();
-        by_key.keys().all(|key| delivered.contains(*key))
-    });
+    assert_all_200(&again, "every resend is answered 200");
+    wait_forwarded(&sink, by_key.keys().copied());
     let status = gateway.stop();
     assert!(
         status.success(),
@@ -466,7 +474,7 @@ fn a_chat_reaches_the_sink_in_arrival_order_despite_failures() {
         }
     }
     let answers = send_all(port, &payloads, 1, &AtomicUsize::new(0));
-    assert!(answers.iter().all(|s| *s == Some(200)));
+    assert_all_200(&answers, "every delivery answered 200");
     wait_for("80 deliveries", Duration::from_secs(60), || {
         sink.delivered().len() >= 80
     });
@@ -696,15 +704,9 @@ fn two_replicas_on_one_postgres_forward_each_delivery_once() {
             .collect()
     });
     for answers in &answers {
-        assert!(
-            answers.iter().all(|s| *s == Some(200)),
-            "every delivery answered 200"
-        );
+        assert_all_200(answers, "every delivery answered 200");
     }
-    wait_for("every delivery forwarded", Duration::from_secs(120), || {
-        let delivered: HashSet<String> = sink.delivered().into_iter().map(|g| g.id).collect();
-        distinct.iter().all(|key| delivered.contains(*key))
-    });
+    wait_forwarded(&sink, distinct.iter().copied());
     thread::sleep(Duration::from_millis(500));
     for replica in replicas {
         assert!(replica.stop().success());

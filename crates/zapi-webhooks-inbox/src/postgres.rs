@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use bytes::Bytes;
 use tokio::sync::{mpsc, oneshot};
+use tokio_postgres::types::Type;
 use tokio_postgres::{Client, NoTls, Row, Statement};
 
 use crate::delivery::{
@@ -60,7 +60,7 @@ impl PostgresStore {
         migrate_postgres(&mut client).await?;
         let writer = connect(url).await?;
         let statements = Inserts {
-            insert: writer.prepare(&sql::insert(false)).await?,
+            insert: writer.prepare(&sql::insert(false, " RETURNING id")).await?,
             insert_body: writer.prepare(sql::INSERT_BODY).await?,
             duplicates: writer.prepare(sql::COUNT_DUPLICATES).await?,
         };
@@ -89,8 +89,9 @@ async fn migrate_postgres(client: &mut Client) -> Result<(), StoreError> {
         .iter()
         .map(|row| row.try_get(0))
         .collect::<Result<_, _>>()?;
-    for migration in migrate::to_apply(migrate::POSTGRES, &applied)? {
-        tx.batch_execute(migration.sql).await?;
+    for migration in migrate::to_apply(&applied)? {
+        tx.batch_execute(&migration.sql(migrate::Dialect::Postgres))
+            .await?;
         tx.execute(
             "INSERT INTO inbox_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
             &[&migration.version, &migration.name, &now_millis()],
@@ -187,26 +188,38 @@ async fn insert_batch(
     Ok(outcomes)
 }
 
+impl sql::ColumnsRow for Row {
+    type Error = StoreError;
+
+    fn integer(&self, column: usize) -> Result<i64, StoreError> {
+        // `attempts` is an INTEGER, the other integers BIGINTs.
+        let is_int4 = self
+            .columns()
+            .get(column)
+            .is_some_and(|c| *c.type_() == Type::INT4);
+        if is_int4 {
+            Ok(i64::from(self.try_get::<_, i32>(column)?))
+        } else {
+            Ok(self.try_get(column)?)
+        }
+    }
+
+    fn text(&self, column: usize) -> Result<Option<String>, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+
+    fn bytes(&self, column: usize) -> Result<Vec<u8>, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+
+    fn invalid(&self, column: usize, problem: String) -> StoreError {
+        StoreError::new(format!("postgres: column {column}: {problem}"))
+    }
+}
+
 /// A delivery from a row of [`sql::COLUMNS`].
 fn delivery(row: &Row) -> Result<Delivery, StoreError> {
-    let state: String = row.try_get(8)?;
-    let attempts: i32 = row.try_get(9)?;
-    let body: Vec<u8> = row.try_get(12)?;
-    Ok(Delivery {
-        id: row.try_get(0)?,
-        dedupe_key: row.try_get(1)?,
-        callback: row.try_get(2)?,
-        kind: row.try_get(3)?,
-        chat: row.try_get(4)?,
-        instance: row.try_get(5)?,
-        path: row.try_get(6)?,
-        received_at: row.try_get(7)?,
-        body: Bytes::from(body),
-        state: state.parse().map_err(StoreError::new)?,
-        attempts: u32::try_from(attempts).unwrap_or(0),
-        next_attempt_at: row.try_get(10)?,
-        last_error: row.try_get(11)?,
-    })
+    sql::delivery(row)
 }
 
 fn millis(duration: Duration) -> i64 {
@@ -246,9 +259,8 @@ impl Store for PostgresStore {
                 .client
                 .query(&self.claim, &[&now, &count(limit), &until])
                 .await?;
-            let mut claimed = rows.iter().map(delivery).collect::<Result<Vec<_>, _>>()?;
-            claimed.sort_by_key(|d| d.id);
-            Ok(claimed)
+            let claimed = rows.iter().map(delivery).collect::<Result<Vec<_>, _>>()?;
+            Ok(sql::in_arrival_order(claimed))
         })
     }
 

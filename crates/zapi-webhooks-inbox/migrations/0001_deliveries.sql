@@ -1,5 +1,8 @@
+-- Both backends' schema: migrate.rs puts each backend's words in place of @ID@, @BLOB@ and
+-- @STATE_INDEX@ (deliveries by state: Postgres only; SQLite does without, one index less to
+-- write for every delivery).
 CREATE TABLE deliveries (
-    id BIGSERIAL PRIMARY KEY,
+    id @ID@,
     dedupe_key TEXT NOT NULL UNIQUE,
     callback TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -17,13 +20,13 @@ CREATE TABLE deliveries (
 -- Bodies apart: the rows that claims and finishes rewrite stay small.
 CREATE TABLE delivery_bodies (
     id BIGINT PRIMARY KEY,
-    body BYTEA NOT NULL
+    body @BLOB@ NOT NULL
 );
 CREATE INDEX deliveries_due ON deliveries (next_attempt_at, id)
     WHERE state IN ('pending', 'in_flight');
 CREATE INDEX deliveries_open_by_order ON deliveries (order_key, id)
     WHERE state IN ('pending', 'in_flight');
-CREATE INDEX deliveries_state ON deliveries (state, id);
+@STATE_INDEX@
 CREATE TABLE inbox_counters (
     name TEXT PRIMARY KEY,
     value BIGINT NOT NULL
