@@ -11,6 +11,7 @@ mod corpus;
 mod inbox_common;
 
 use inbox_common::sink;
+use tempfile::TempDir;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader};
@@ -251,26 +252,15 @@ fn sqlite_store(dir: &Path) -> String {
     format!("sqlite:{}", dir.join("inbox.db").display())
 }
 
-/// A sink answering with `policy` and a `serve` (SQLite in a new folder) forwarding to it.
-struct Rig {
-    sink: sink::Running,
-    port: u16,
-    gateway: Gateway,
-    _dir: tempfile::TempDir,
-}
-
-fn rig(policy: sink::Policy, extra: &[&str]) -> Rig {
+/// A sink answering with `policy` and a `serve` (SQLite in a new folder) forwarding to it:
+/// the sink, the gateway's port, the gateway, and the folder (removed when dropped).
+fn rig(policy: sink::Policy, extra: &[&str]) -> (sink::Running, u16, Gateway, TempDir) {
     let secret = SigningSecret::generate().to_whsec();
     let sink = start_sink(&secret, policy);
     let dir = tempfile::tempdir().expect("temp dir");
     let port = free_port();
     let gateway = Gateway::start(port, &sqlite_store(dir.path()), &sink.url, &secret, extra);
-    Rig {
-        sink,
-        port,
-        gateway,
-        _dir: dir,
-    }
+    (sink, port, gateway, dir)
 }
 
 /// How the gateway is stopped in the middle of the load.
@@ -432,12 +422,7 @@ fn stop_mid_stream_and_resend(stop: Stop) {
 #[test]
 fn a_chat_reaches_the_sink_in_arrival_order_despite_failures() {
     // Every message whose text holds "flaky" fails twice.
-    let Rig {
-        sink,
-        port,
-        gateway,
-        _dir,
-    } = rig(
+    let (sink, port, gateway, _dir) = rig(
         Arc::new(|_, attempt, body| {
             if String::from_utf8_lossy(body).contains("flaky") && attempt <= 2 {
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -501,12 +486,7 @@ fn a_chat_reaches_the_sink_in_arrival_order_despite_failures() {
 
 #[test]
 fn dead_after_max_attempts_then_healthz_and_metrics() {
-    let Rig {
-        sink,
-        port,
-        gateway,
-        _dir,
-    } = rig(
+    let (sink, port, gateway, _dir) = rig(
         Arc::new(|_, _, _| StatusCode::BAD_GATEWAY),
         &["--max-attempts", "3"],
     );
@@ -625,12 +605,7 @@ fn usage_errors_name_what_is_missing() {
 
 #[test]
 fn tokens_in_the_header_the_query_or_the_path() {
-    let Rig {
-        sink,
-        port,
-        gateway,
-        _dir,
-    } = rig(Arc::new(|_, _, _| StatusCode::OK), &["--query-token"]);
+    let (sink, port, gateway, _dir) = rig(Arc::new(|_, _, _| StatusCode::OK), &["--query-token"]);
     let post = |path: &str, header: Option<&str>, n: u32| {
         let body = format!(r#"{{"type":"DisconnectedCallback","instanceId":"I","momment":{n}}}"#);
         let mut request = ureq::post(&format!("http://127.0.0.1:{port}{path}"))

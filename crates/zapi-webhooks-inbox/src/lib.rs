@@ -25,7 +25,7 @@ pub use signing::{
     HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, MIN_SECRET_BYTES, SecretError, SigningSecret,
 };
 pub use sqlite::SqliteStore;
-pub use store::{BoxFuture, Store, StoreError, open};
+pub use store::{BoxFuture, Store, StoreError, StoreFuture, open};
 pub use worker::{
     Failure, Handler, HandlerFn, Handoff, RetryPolicy, ServiceHandler, Worker, handler_fn,
 };

@@ -12,7 +12,7 @@ use crate::delivery::{
 };
 use crate::migrate;
 use crate::sql;
-use crate::store::{BoxFuture, Store, StoreError};
+use crate::store::{Store, StoreError, StoreFuture};
 
 /// The most inserts one transaction takes.
 const MAX_BATCH: usize = 1024;
@@ -235,7 +235,7 @@ impl Store for PostgresStore {
         "postgres"
     }
 
-    fn insert(&self, delivery: NewDelivery) -> BoxFuture<'_, Result<Inserted, StoreError>> {
+    fn insert(&self, delivery: NewDelivery) -> StoreFuture<'_, Inserted> {
         Box::pin(async move {
             let (answer, answered) = oneshot::channel();
             self.inserts
@@ -247,11 +247,7 @@ impl Store for PostgresStore {
         })
     }
 
-    fn claim(
-        &self,
-        limit: usize,
-        lease: Duration,
-    ) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>> {
+    fn claim(&self, limit: usize, lease: Duration) -> StoreFuture<'_, Vec<Delivery>> {
         Box::pin(async move {
             let now = now_millis();
             let until = now.saturating_add(millis(lease));
@@ -264,12 +260,7 @@ impl Store for PostgresStore {
         })
     }
 
-    fn finish(
-        &self,
-        id: i64,
-        attempt: u32,
-        outcome: Outcome,
-    ) -> BoxFuture<'_, Result<bool, StoreError>> {
+    fn finish(&self, id: i64, attempt: u32, outcome: Outcome) -> StoreFuture<'_, bool> {
         Box::pin(async move {
             let (state, next, finished, error) = outcome.columns(now_millis());
             let attempt = i32::try_from(attempt).unwrap_or(i32::MAX);
@@ -284,7 +275,7 @@ impl Store for PostgresStore {
         })
     }
 
-    fn stats(&self) -> BoxFuture<'_, Result<Stats, StoreError>> {
+    fn stats(&self) -> StoreFuture<'_, Stats> {
         Box::pin(async move {
             let mut stats = Stats::default();
             for row in self.client.query(sql::COUNT_BY_STATE, &[]).await? {
@@ -303,7 +294,7 @@ impl Store for PostgresStore {
         })
     }
 
-    fn list(&self, filter: Filter) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>> {
+    fn list(&self, filter: Filter) -> StoreFuture<'_, Vec<Delivery>> {
         Box::pin(async move {
             let limit = filter
                 .limit
@@ -325,7 +316,7 @@ impl Store for PostgresStore {
         })
     }
 
-    fn replay(&self, which: Replay) -> BoxFuture<'_, Result<u64, StoreError>> {
+    fn replay(&self, which: Replay) -> StoreFuture<'_, u64> {
         Box::pin(async move {
             let now = now_millis();
             let changed = match which {

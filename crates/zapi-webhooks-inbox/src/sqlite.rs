@@ -19,7 +19,7 @@ use crate::delivery::{
 };
 use crate::migrate;
 use crate::sql;
-use crate::store::{BoxFuture, Store, StoreError};
+use crate::store::{Store, StoreError, StoreFuture};
 
 /// The most requests one transaction takes.
 const MAX_BATCH: usize = 1024;
@@ -423,7 +423,7 @@ impl Store for SqliteStore {
         "sqlite"
     }
 
-    fn insert(&self, delivery: NewDelivery) -> BoxFuture<'_, Result<Inserted, StoreError>> {
+    fn insert(&self, delivery: NewDelivery) -> StoreFuture<'_, Inserted> {
         Box::pin(self.run(move |conn| {
             let order_key = delivery.facts.order_key();
             insert_row(conn, &delivery, order_key.as_deref(), None)
@@ -434,7 +434,7 @@ impl Store for SqliteStore {
         &self,
         delivery: NewDelivery,
         lease: Duration,
-    ) -> BoxFuture<'_, Result<(Inserted, Option<Delivery>), StoreError>> {
+    ) -> StoreFuture<'_, (Inserted, Option<Delivery>)> {
         Box::pin(self.run(move |conn| {
             // Within the writer's transaction: nothing of the chat can be stored meanwhile.
             let order_key = delivery.facts.order_key();
@@ -470,11 +470,7 @@ impl Store for SqliteStore {
         }))
     }
 
-    fn claim(
-        &self,
-        limit: usize,
-        lease: Duration,
-    ) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>> {
+    fn claim(&self, limit: usize, lease: Duration) -> StoreFuture<'_, Vec<Delivery>> {
         Box::pin(self.run(move |conn| {
             let now = now_millis();
             let until = lease_end(now, lease);
@@ -487,12 +483,7 @@ impl Store for SqliteStore {
         }))
     }
 
-    fn finish(
-        &self,
-        id: i64,
-        attempt: u32,
-        outcome: Outcome,
-    ) -> BoxFuture<'_, Result<bool, StoreError>> {
+    fn finish(&self, id: i64, attempt: u32, outcome: Outcome) -> StoreFuture<'_, bool> {
         Box::pin(self.run_statement(move |conn| {
             let (state, next, finished, error) = outcome.columns(now_millis());
             let changed = conn.prepare_cached(&SQL.finish)?.execute(params![
@@ -507,7 +498,7 @@ impl Store for SqliteStore {
         }))
     }
 
-    fn stats(&self) -> BoxFuture<'_, Result<Stats, StoreError>> {
+    fn stats(&self) -> StoreFuture<'_, Stats> {
         Box::pin(self.read(|conn| {
             let mut stats = Stats::default();
             let mut statement = conn.prepare_cached(sql::COUNT_BY_STATE)?;
@@ -524,7 +515,7 @@ impl Store for SqliteStore {
         }))
     }
 
-    fn list(&self, filter: Filter) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>> {
+    fn list(&self, filter: Filter) -> StoreFuture<'_, Vec<Delivery>> {
         Box::pin(self.read(move |conn| {
             let limit = filter
                 .limit
@@ -546,7 +537,7 @@ impl Store for SqliteStore {
         }))
     }
 
-    fn replay(&self, which: Replay) -> BoxFuture<'_, Result<u64, StoreError>> {
+    fn replay(&self, which: Replay) -> StoreFuture<'_, u64> {
         Box::pin(self.run_statement(move |conn| {
             let now = now_millis();
             let changed = match which {

@@ -14,6 +14,9 @@ use crate::sqlite::SqliteStore;
 /// a store can be used as `Arc<dyn Store>`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// What every [`Store`] method returns: a [`BoxFuture`] of its answer or a [`StoreError`].
+pub type StoreFuture<'a, T> = BoxFuture<'a, Result<T, StoreError>>;
+
 /// A durable inbox of deliveries.
 ///
 /// Every method that writes returns once its change is committed (on disk, for SQLite with
@@ -24,7 +27,7 @@ pub trait Store: Send + Sync + 'static {
 
     /// Stores a delivery, unless one with the same dedupe key is stored (then only the
     /// duplicate count grows). Returns after the commit.
-    fn insert(&self, delivery: NewDelivery) -> BoxFuture<'_, Result<Inserted, StoreError>>;
+    fn insert(&self, delivery: NewDelivery) -> StoreFuture<'_, Inserted>;
 
     /// Stores a delivery as [`Store::insert`] does and, when no earlier delivery of its chat
     /// is pending or in flight, claims it for `lease` in the same transaction (in flight, its
@@ -36,7 +39,7 @@ pub trait Store: Send + Sync + 'static {
         &self,
         delivery: NewDelivery,
         lease: Duration,
-    ) -> BoxFuture<'_, Result<(Inserted, Option<Delivery>), StoreError>> {
+    ) -> StoreFuture<'_, (Inserted, Option<Delivery>)> {
         let _ = lease;
         Box::pin(async move { Ok((self.insert(delivery).await?, None)) })
     }
@@ -47,29 +50,20 @@ pub trait Store: Send + Sync + 'static {
     /// it is pending and its next attempt time has come, or in flight and its lease ended. A
     /// delivery of a chat is not claimed while an earlier one of the same chat is pending or
     /// in flight, so a chat's deliveries are processed in arrival order.
-    fn claim(
-        &self,
-        limit: usize,
-        lease: Duration,
-    ) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>>;
+    fn claim(&self, limit: usize, lease: Duration) -> StoreFuture<'_, Vec<Delivery>>;
 
     /// Records how the attempt `attempt` of delivery `id` ended. Returns `false` when that
     /// attempt no longer holds the delivery (its lease ended and another worker claimed it).
-    fn finish(
-        &self,
-        id: i64,
-        attempt: u32,
-        outcome: Outcome,
-    ) -> BoxFuture<'_, Result<bool, StoreError>>;
+    fn finish(&self, id: i64, attempt: u32, outcome: Outcome) -> StoreFuture<'_, bool>;
 
     /// The counts of `inbox stats`.
-    fn stats(&self) -> BoxFuture<'_, Result<Stats, StoreError>>;
+    fn stats(&self) -> StoreFuture<'_, Stats>;
 
     /// The deliveries that match `filter`, oldest first, bodies included.
-    fn list(&self, filter: Filter) -> BoxFuture<'_, Result<Vec<Delivery>, StoreError>>;
+    fn list(&self, filter: Filter) -> StoreFuture<'_, Vec<Delivery>>;
 
     /// Sets deliveries back to pending with their attempts reset, due now. Returns how many.
-    fn replay(&self, which: Replay) -> BoxFuture<'_, Result<u64, StoreError>>;
+    fn replay(&self, which: Replay) -> StoreFuture<'_, u64>;
 }
 
 /// A store that failed: the database's error, or a store location that is not understood.
