@@ -1,5 +1,5 @@
--- Both backends' schema: migrate.rs puts each backend's words in place of @ID@, @BLOB@ and
--- @STATE_INDEX@ (deliveries by state: Postgres only; SQLite does without, one index less to
+-- Both backends' schema: migrate.rs puts each backend's words in place of @ID@, @BODY_ID@,
+-- @BLOB@ and @STATE_INDEX@ (deliveries by state: Postgres only; SQLite does without, one index less to
 -- write for every delivery).
 CREATE TABLE deliveries (
     id @ID@,
@@ -19,7 +19,7 @@ CREATE TABLE deliveries (
 );
 -- Bodies apart: the rows that claims and finishes rewrite stay small.
 CREATE TABLE delivery_bodies (
-    id BIGINT PRIMARY KEY,
+    id @BODY_ID@,
     body @BLOB@ NOT NULL
 );
 CREATE INDEX deliveries_due ON deliveries (next_attempt_at, id)

@@ -38,15 +38,19 @@ pub(crate) enum Dialect {
 
 impl Dialect {
     /// What each placeholder of the migrations stands for.
-    fn words(self) -> [(&'static str, &'static str); 3] {
+    fn words(self) -> [(&'static str, &'static str); 4] {
         match self {
             Dialect::Sqlite => [
                 ("@ID@", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+                // Only `INTEGER PRIMARY KEY` makes the key SQLite's rowid; `BIGINT PRIMARY KEY`
+                // would be one more index written for every delivery.
+                ("@BODY_ID@", "INTEGER PRIMARY KEY"),
                 ("@BLOB@", "BLOB"),
                 ("@STATE_INDEX@", ""),
             ],
             Dialect::Postgres => [
                 ("@ID@", "BIGSERIAL PRIMARY KEY"),
+                ("@BODY_ID@", "BIGINT PRIMARY KEY"),
                 ("@BLOB@", "BYTEA"),
                 (
                     "@STATE_INDEX@",

@@ -578,6 +578,35 @@ mod tests {
         );
     }
 
+    /// Every index an insert writes is one the claims or the dedupe need: the bodies are keyed
+    /// by SQLite's rowid itself (`BIGINT PRIMARY KEY` would add an index of its own).
+    #[test]
+    fn the_schema_has_only_the_indexes_the_store_uses() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let conn = prepare(&dir.path().join("inbox.db")).expect("opens");
+        let mut statement = conn
+            .prepare("SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' ORDER BY 1, 2")
+            .expect("prepares");
+        let indexes: Vec<(String, String)> = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .expect("runs")
+            .collect::<Result<_, _>>()
+            .expect("reads");
+        let names: Vec<String> = indexes.iter().map(|(t, n)| format!("{t}.{n}")).collect();
+        assert_eq!(
+            names,
+            [
+                "deliveries.deliveries_due",
+                "deliveries.deliveries_open_by_order",
+                "deliveries.sqlite_autoindex_deliveries_1",
+                "inbox_counters.sqlite_autoindex_inbox_counters_1",
+                "inbox_migrations.sqlite_autoindex_inbox_migrations_1",
+            ],
+            "the dedupe key's unique index, the two the claims use, the counters' and the \
+             migrations' keys"
+        );
+    }
+
     /// No checkpoint runs within a commit (the WAL hook replaces SQLite's automatic one, which
     /// starts at 1000 pages); the writer's own, between transactions, empties the log.
     #[test]
