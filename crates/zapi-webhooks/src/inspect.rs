@@ -130,17 +130,53 @@ impl Report {
     }
 }
 
+/// The message of an unmodeled key under the strict flavour, whether the strict schema or the
+/// models ([`Inspector::models_as_schema`]) found it.
+const UNMODELED_PROBLEM: &str = "unmodeled key: no model knows it (rejected by the strict schema)";
+
 /// Runs the diagnosis: the models always, a compiled schema when asked for.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Inspector {
     #[cfg(feature = "validate")]
     schema: Option<(&'static crate::Validator, crate::schema::Flavor)>,
+    /// Without a schema: each unmodeled key is a problem, as under the strict schema.
+    unmodeled_is_problem: bool,
 }
 
 impl Inspector {
     /// Checks payloads against the models only.
     pub fn models_only() -> Inspector {
         Inspector::default()
+    }
+
+    /// Checks payloads against the models only, and gives the verdict the union schema
+    /// (`callback.schema.json`) in `flavor` gives, without running a schema validator: the
+    /// permissive schema accepts exactly the payloads the models type with no unexpected value
+    /// (the agreement the crate's property tests check on generated mutants of every fixture),
+    /// and the strict schema also rejects each unmodeled key, which becomes a problem at its
+    /// pointer with the same message as from [`Inspector::with_schema`].
+    ///
+    /// [`Report::valid`] is the schema's verdict; [`Report::errors`] holds the models' problems
+    /// (and, in the strict flavour, the unmodeled keys) but not the schema's own wording of
+    /// other issues, which [`Inspector::with_schema`] adds where the models say nothing.
+    ///
+    /// ```
+    /// use zapi_webhooks::inspect::Inspector;
+    /// use zapi_webhooks::schema::Flavor;
+    ///
+    /// let body = br#"{"type":"ReceivedCallback","brandNew":1}"#;
+    /// assert!(Inspector::models_as_schema(Flavor::Permissive).inspect(body).valid);
+    /// let strict = Inspector::models_as_schema(Flavor::Strict).inspect(body);
+    /// assert!(!strict.valid);
+    /// assert_eq!(strict.errors[0].pointer, "/brandNew");
+    /// ```
+    #[cfg(feature = "schema")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
+    pub fn models_as_schema(flavor: crate::schema::Flavor) -> Inspector {
+        Inspector {
+            unmodeled_is_problem: flavor == crate::schema::Flavor::Strict,
+            ..Inspector::default()
+        }
     }
 
     /// Checks payloads against the models and the union schema (`callback.schema.json`) in
@@ -150,6 +186,7 @@ impl Inspector {
     pub fn with_schema(flavor: crate::schema::Flavor) -> Inspector {
         Inspector {
             schema: Some((crate::validator(crate::schema::Target::Any), flavor)),
+            unmodeled_is_problem: false,
         }
     }
 
@@ -196,6 +233,17 @@ impl Inspector {
                 .map(|u| Problem::new(u.pointer.clone(), u.message())),
         );
         self.schema_problems(value, &mut errors);
+        let unmodeled = parsed
+            .as_ref()
+            .map(Callback::unmodeled)
+            .unwrap_or_default();
+        if self.unmodeled_is_problem {
+            errors.extend(
+                unmodeled
+                    .iter()
+                    .map(|pointer| Problem::new(pointer.clone(), UNMODELED_PROBLEM)),
+            );
+        }
         let valid = errors.is_empty();
         match parsed {
             None => Report {
@@ -222,7 +270,7 @@ impl Inspector {
                     valid,
                     lossless: Some(lossless_diff.is_none()),
                     lossless_diff,
-                    unmodeled: callback.unmodeled(),
+                    unmodeled,
                     unexpected,
                     errors,
                     model: Some(callback),
@@ -252,13 +300,7 @@ impl Inspector {
                 push_unique(errors, Problem::new(issue.instance_pointer, issue.message));
             } else {
                 for pointer in issue.unmodeled {
-                    push_unique(
-                        errors,
-                        Problem::new(
-                            pointer,
-                            "unmodeled key: no model knows it (rejected by the strict schema)",
-                        ),
-                    );
+                    push_unique(errors, Problem::new(pointer, UNMODELED_PROBLEM));
                 }
             }
         }
