@@ -225,7 +225,10 @@ fn the_models_verdict_is_the_schema_validators_on_fixtures_captures_and_mutants(
             if slow.valid {
                 assert!(slow.errors.is_empty() && quick.errors.is_empty());
             } else {
-                assert!(!quick.errors.is_empty(), "an invalid payload names a problem");
+                assert!(
+                    !quick.errors.is_empty(),
+                    "an invalid payload names a problem"
+                );
             }
             verdicts[usize::from(flavor == Flavor::Strict)][usize::from(schema_valid)] += 1;
         }
@@ -290,6 +293,9 @@ fn cli_rows_are_the_same_with_and_without_schema() {
             }
             invalid += usize::from(quick["valid"] == false);
         }
-        assert!(invalid > 500, "strict={strict}: only {invalid} invalid rows");
+        assert!(
+            invalid > 500,
+            "strict={strict}: only {invalid} invalid rows"
+        );
     }
 }
