@@ -15,7 +15,9 @@
 //! two differ.
 
 use std::fmt;
-use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
+use std::hash::{BuildHasher, Hasher};
+
+use foldhash::quality::{FoldHasher, RandomState};
 use std::sync::OnceLock;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -40,10 +42,10 @@ enum Tag {
 
 fn keys() -> &'static RandomState {
     static KEYS: OnceLock<RandomState> = OnceLock::new();
-    KEYS.get_or_init(RandomState::new)
+    KEYS.get_or_init(RandomState::default)
 }
 
-fn hasher(tag: Tag) -> DefaultHasher {
+fn hasher(tag: Tag) -> FoldHasher<'static> {
     let mut hasher = keys().build_hasher();
     hasher.write_u8(tag as u8);
     hasher
@@ -124,7 +126,7 @@ impl Entries {
 
 /// Items combined in order.
 struct Items {
-    hasher: DefaultHasher,
+    hasher: FoldHasher<'static>,
     count: u64,
 }
 
