@@ -123,7 +123,12 @@ mod tests {
 
     #[test]
     fn unexpected_value_and_schema_issue_at_the_same_place_count_once() {
-        let checker = Checker::new(Flavor::Permissive, true);
+        for run_schema in [false, true] {
+            unexpected_value_counts_once(Checker::new(Flavor::Permissive, run_schema));
+        }
+    }
+
+    fn unexpected_value_counts_once(checker: Checker) {
         let report = checker.check(
             br#"{"type":"ReceivedCallback","fromMe":"yes"}"#,
             Framing::File,
@@ -207,11 +212,19 @@ mod tests {
 
     #[test]
     fn unknown_callback_is_valid_with_kind_unknown() {
-        let report = Checker::new(Flavor::Permissive, true)
-            .check(br#"{"type":"FutureCallback","a":1}"#, Framing::File);
-        assert!(report.valid);
-        assert_eq!(report.callback, None);
-        assert_eq!(report.kind, Some(zapi_webhooks::PayloadKind::Unknown));
-        assert_eq!(report.lossless, Some(true));
+        for (flavor, run_schema) in [
+            (Flavor::Permissive, false),
+            (Flavor::Permissive, true),
+            (Flavor::Strict, false),
+            (Flavor::Strict, true),
+        ] {
+            let report = Checker::new(flavor, run_schema)
+                .check(br#"{"type":"FutureCallback","a":1}"#, Framing::File);
+            assert!(report.valid, "{flavor:?} {run_schema}");
+            assert_eq!(report.callback, None);
+            assert_eq!(report.kind, Some(zapi_webhooks::PayloadKind::Unknown));
+            assert_eq!(report.lossless, Some(true));
+            assert_eq!(report.unmodeled, ["/a"]);
+        }
     }
 }

@@ -598,4 +598,33 @@ mod tests {
             br#"{"fromMe":false,"type":"ReceivedCallback","momment":1,"text":{"message":"ho"}}"#;
         assert_ne!(of_model(&callback), of_bytes(other));
     }
+
+    /// Every fixture and capture takes the fast path: its model's fingerprint is its body's
+    /// (were it not, the bulk check would fall back to the exact one every time).
+    #[test]
+    fn every_fixture_matches_its_model() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("list fixtures") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|ext| ext == "json") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
+            &mut files,
+        );
+        assert!(files.len() > 100, "{} fixtures", files.len());
+        for path in files {
+            let bytes = std::fs::read(&path).expect("read a fixture");
+            let callback = Callback::from_slice(&bytes).expect("a fixture reads");
+            let body = of_bytes(&bytes);
+            assert!(body.is_some(), "{}", path.display());
+            assert_eq!(of_model(&callback), body, "{}", path.display());
+        }
+    }
 }
