@@ -97,10 +97,12 @@ struct ValidateArgs {
     ///
     /// Without it the verdict comes from the models, which give the schema's verdict without
     /// running it: the permissive schema accepts exactly what the models type with no value of
-    /// an unexpected JSON type, and the strict schema also rejects every unmodeled key (a
-    /// property the tests check on every fixture, capture and thousands of mutants). `valid`
-    /// is the same either way; with --schema, an invalid payload's errors also carry the
-    /// schema's own wording of issues the models do not name. Several times slower.
+    /// an unexpected JSON type, so no validator runs; in the strict flavour the validator runs
+    /// only on a known callback with unmodeled keys (tests check the verdicts agree on every
+    /// fixture, capture and thousands of mutants). `valid` and every field but `errors` are the
+    /// same either way; with --schema, an invalid payload's errors also carry the schema's own
+    /// wording of issues at places the models do not name. Slower: about 1.4x the CPU time on a
+    /// large NDJSON capture.
     #[arg(long)]
     schema: bool,
 
