@@ -101,8 +101,8 @@ struct ValidateArgs {
     /// only on a known callback with unmodeled keys (tests check the verdicts agree on every
     /// fixture, capture and thousands of mutants). `valid` and every field but `errors` are the
     /// same either way; with --schema, an invalid payload's errors also carry the schema's own
-    /// wording of issues at places the models do not name. Slower: about 1.4x to 1.7x the CPU time
-    /// on a large NDJSON capture.
+    /// wording of issues at places the models do not name. Slower: about 1.4x to 1.7x the CPU
+    /// time on a large NDJSON capture.
     #[arg(long)]
     schema: bool,
 
