@@ -30,11 +30,17 @@ pub struct Checker {
 }
 
 impl Checker {
-    /// A checker for the union schema in `flavor`. Compiles the validators on first use (once
-    /// per process), so call it before starting worker threads.
-    pub fn new(flavor: Flavor) -> Checker {
+    /// A checker giving the verdict of the union schema in `flavor`: from the models alone
+    /// ([`Inspector::models_as_schema`]), or, with `run_schema`, from the models and the
+    /// compiled JSON Schema validator ([`Inspector::with_schema`]; compiles the validators on
+    /// first use, once per process, so call it before starting worker threads).
+    pub fn new(flavor: Flavor, run_schema: bool) -> Checker {
         Checker {
-            inspector: Inspector::with_schema(flavor),
+            inspector: if run_schema {
+                Inspector::with_schema(flavor)
+            } else {
+                Inspector::models_as_schema(flavor)
+            },
         }
     }
 
@@ -117,7 +123,12 @@ mod tests {
 
     #[test]
     fn unexpected_value_and_schema_issue_at_the_same_place_count_once() {
-        let checker = Checker::new(Flavor::Permissive);
+        for run_schema in [false, true] {
+            unexpected_value_counts_once(Checker::new(Flavor::Permissive, run_schema));
+        }
+    }
+
+    fn unexpected_value_counts_once(checker: Checker) {
         let report = checker.check(
             br#"{"type":"ReceivedCallback","fromMe":"yes"}"#,
             Framing::File,
@@ -140,7 +151,7 @@ mod tests {
 
     #[test]
     fn not_json_and_not_an_object() {
-        let checker = Checker::new(Flavor::Permissive);
+        let checker = Checker::new(Flavor::Permissive, true);
         let report = checker.check(b"{nope", Framing::File);
         assert!(!report.valid);
         assert_eq!(report.callback, None);
@@ -159,7 +170,7 @@ mod tests {
 
     #[test]
     fn whole_inputs_get_plain_messages() {
-        let checker = Checker::new(Flavor::Permissive);
+        let checker = Checker::new(Flavor::Permissive, true);
         for (bytes, framing) in [(&b""[..], Framing::File), (b" \r\n\t\n", Framing::Stdin)] {
             let report = checker.check(bytes, framing);
             assert!(!report.is_json);
@@ -201,11 +212,19 @@ mod tests {
 
     #[test]
     fn unknown_callback_is_valid_with_kind_unknown() {
-        let report = Checker::new(Flavor::Permissive)
-            .check(br#"{"type":"FutureCallback","a":1}"#, Framing::File);
-        assert!(report.valid);
-        assert_eq!(report.callback, None);
-        assert_eq!(report.kind, Some(zapi_webhooks::PayloadKind::Unknown));
-        assert_eq!(report.lossless, Some(true));
+        for (flavor, run_schema) in [
+            (Flavor::Permissive, false),
+            (Flavor::Permissive, true),
+            (Flavor::Strict, false),
+            (Flavor::Strict, true),
+        ] {
+            let report = Checker::new(flavor, run_schema)
+                .check(br#"{"type":"FutureCallback","a":1}"#, Framing::File);
+            assert!(report.valid, "{flavor:?} {run_schema}");
+            assert_eq!(report.callback, None);
+            assert_eq!(report.kind, Some(zapi_webhooks::PayloadKind::Unknown));
+            assert_eq!(report.lossless, Some(true));
+            assert_eq!(report.unmodeled, ["/a"]);
+        }
     }
 }

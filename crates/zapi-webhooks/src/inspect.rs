@@ -135,12 +135,55 @@ impl Report {
 pub struct Inspector {
     #[cfg(feature = "validate")]
     schema: Option<(&'static crate::Validator, crate::schema::Flavor)>,
+    /// [`Inspector::models_as_schema`]: read typed bodies straight from their bytes, and run
+    /// the schema (if any) only on a known callback with unmodeled keys.
+    models_first: bool,
 }
 
 impl Inspector {
     /// Checks payloads against the models only.
     pub fn models_only() -> Inspector {
         Inspector::default()
+    }
+
+    /// Gives the verdict of the union schema (`callback.schema.json`) in `flavor`, as
+    /// [`Inspector::with_schema`] does, running the schema validator only where the models
+    /// cannot answer for it. The permissive schema accepts exactly the payloads the models
+    /// type with no unexpected value (the agreement the crate's property tests check on
+    /// generated mutants of every fixture), so in that flavour no validator runs. The strict
+    /// schema also rejects keys it does not describe; the models know that a payload without
+    /// unmodeled keys has none, but not every key they call unmodeled is one the schema rejects
+    /// (a documented content key sent as `null`, for one), so the validator runs on a known
+    /// callback with unmodeled keys, and only there. The models also read typed bodies straight
+    /// from their bytes, and check the round trip without building a JSON tree: the bulk path.
+    ///
+    /// [`Report::valid`] and everything but [`Report::errors`] are as from
+    /// [`Inspector::with_schema`]; the errors are the models' problems, plus the schema's where
+    /// it ran, and may lack the schema's own wording of issues the models already reject.
+    ///
+    /// ```
+    /// use zapi_webhooks::inspect::Inspector;
+    /// use zapi_webhooks::schema::Flavor;
+    ///
+    /// let body = br#"{"type":"ReceivedCallback","brandNew":1}"#;
+    /// assert!(Inspector::models_as_schema(Flavor::Permissive).inspect(body).valid);
+    /// let strict = Inspector::models_as_schema(Flavor::Strict).inspect(body);
+    /// assert!(!strict.valid);
+    /// assert_eq!(strict.errors[0].pointer, "/brandNew");
+    /// ```
+    #[cfg(feature = "validate")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
+    pub fn models_as_schema(flavor: crate::schema::Flavor) -> Inspector {
+        match flavor {
+            crate::schema::Flavor::Permissive => Inspector {
+                schema: None,
+                models_first: true,
+            },
+            _ => Inspector {
+                models_first: true,
+                ..Inspector::with_schema(flavor)
+            },
+        }
     }
 
     /// Checks payloads against the models and the union schema (`callback.schema.json`) in
@@ -150,12 +193,18 @@ impl Inspector {
     pub fn with_schema(flavor: crate::schema::Flavor) -> Inspector {
         Inspector {
             schema: Some((crate::validator(crate::schema::Target::Any), flavor)),
+            models_first: false,
         }
     }
 
     /// Inspects one body (one JSON document).
     pub fn inspect(&self, bytes: &[u8]) -> Report {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if self.models_first {
+            if let Some(report) = self.inspect_typed_bytes(bytes) {
+                return report;
+            }
+        }
         match serde_json::from_slice::<Value>(bytes) {
             Ok(value) => self.inspect_value(&value, Some(bytes)),
             Err(json_error) => Report::not_json(match Callback::from_slice(bytes) {
@@ -163,6 +212,54 @@ impl Inspector {
                 // Cannot happen (what is not JSON is no callback); never trust that blindly.
                 Ok(_) => Problem::new("", json_error.to_string()),
             }),
+        }
+    }
+
+    /// The bulk path of [`Inspector::models_as_schema`]: the models read the bytes directly
+    /// and the lossless check compares fingerprints (see `mechanism::fingerprint`), with no
+    /// JSON tree built. `None` (then [`Inspector::inspect`] takes the path through a
+    /// `Value`, which gives the same report) when the models cannot type the body, or when
+    /// the fingerprints do not show it lossless, so that the exact check names the difference.
+    fn inspect_typed_bytes(&self, bytes: &[u8]) -> Option<Report> {
+        let callback = Callback::from_slice(bytes).ok()?;
+        if self.needs_schema(Some(&callback)) {
+            return None;
+        }
+        let body = crate::mechanism::fingerprint::of_bytes(bytes)?;
+        if crate::mechanism::fingerprint::of_model(&callback) != Some(body) {
+            return None;
+        }
+        Some(self.typed_report(callback, None, Vec::new(), |_| {}))
+    }
+
+    /// The report of a typed callback: its unexpected values are problems after `errors`,
+    /// then `schema` adds its own.
+    fn typed_report(
+        &self,
+        callback: Callback,
+        lossless_diff: Option<Difference>,
+        mut errors: Vec<Problem>,
+        schema: impl FnOnce(&mut Vec<Problem>),
+    ) -> Report {
+        let unexpected = callback.unexpected();
+        errors.extend(
+            unexpected
+                .iter()
+                .map(|u| Problem::new(u.pointer.clone(), u.message())),
+        );
+        schema(&mut errors);
+        let unmodeled = callback.unmodeled();
+        Report {
+            is_json: true,
+            callback: callback.kind().callback_type(),
+            kind: Some(callback.kind()),
+            valid: errors.is_empty(),
+            lossless: Some(lossless_diff.is_none()),
+            lossless_diff,
+            unmodeled,
+            unexpected,
+            errors,
+            model: Some(callback),
         }
     }
 
@@ -186,49 +283,55 @@ impl Inspector {
                 }
             },
         };
-        let unexpected = parsed
-            .as_ref()
-            .map(Callback::unexpected)
-            .unwrap_or_default();
-        errors.extend(
-            unexpected
-                .iter()
-                .map(|u| Problem::new(u.pointer.clone(), u.message())),
-        );
-        self.schema_problems(value, &mut errors);
-        let valid = errors.is_empty();
         match parsed {
-            None => Report {
-                is_json: true,
-                callback: value
-                    .get("type")
-                    .and_then(Value::as_str)
-                    .and_then(CallbackType::from_type_value),
-                kind: None,
-                valid,
-                lossless: None,
-                lossless_diff: None,
-                unmodeled: Vec::new(),
-                unexpected: Vec::new(),
-                errors,
-                model: None,
-            },
-            Some(callback) => {
-                let lossless_diff = callback.lossless_difference(value);
+            None => {
+                if self.needs_schema(None) {
+                    self.schema_problems(value, &mut errors);
+                }
                 Report {
                     is_json: true,
-                    callback: callback.kind().callback_type(),
-                    kind: Some(callback.kind()),
-                    valid,
-                    lossless: Some(lossless_diff.is_none()),
-                    lossless_diff,
-                    unmodeled: callback.unmodeled(),
-                    unexpected,
+                    callback: value
+                        .get("type")
+                        .and_then(Value::as_str)
+                        .and_then(CallbackType::from_type_value),
+                    kind: None,
+                    valid: errors.is_empty(),
+                    lossless: None,
+                    lossless_diff: None,
+                    unmodeled: Vec::new(),
+                    unexpected: Vec::new(),
                     errors,
-                    model: Some(callback),
+                    model: None,
                 }
             }
+            Some(callback) => {
+                let lossless_diff = callback.lossless_difference(value);
+                let needs_schema = self.needs_schema(Some(&callback));
+                self.typed_report(callback, lossless_diff, errors, |errors| {
+                    if needs_schema {
+                        self.schema_problems(value, errors);
+                    }
+                })
+            }
         }
+    }
+
+    /// Whether the schema (if any) must run on a payload the models typed as `callback` (or
+    /// could not type: `None`): always, but for [`Inspector::models_as_schema`] only on a known
+    /// callback with unmodeled keys (the strict flavour's one question the models leave open;
+    /// the union schema leaves an unknown callback open).
+    fn needs_schema(&self, callback: Option<&Callback>) -> bool {
+        if !self.models_first {
+            return true;
+        }
+        #[cfg(feature = "validate")]
+        if self.schema.is_some() {
+            return callback.is_some_and(|callback| {
+                callback.kind() != PayloadKind::Unknown && !callback.unmodeled().is_empty()
+            });
+        }
+        let _ = callback;
+        false
     }
 
     /// Adds the schema's issues (when a schema was asked for): each unmodeled key at its own

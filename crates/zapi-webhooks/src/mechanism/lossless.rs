@@ -75,6 +75,8 @@ macro_rules! refused {
         }
     };
 }
+// Also used by the fingerprint's serializers (`fingerprint.rs`).
+pub(crate) use refused;
 
 /// `serde::ser` compound traits of [`CompareSeq`], each comparing item by item.
 macro_rules! compare_items {

@@ -19,12 +19,14 @@
 //! * `read_value`: reading a [`crate::Callback`] out of an already-parsed `serde_json::Value`,
 //!   `type` first.
 //! * `lossless`: the allocation-free check that a callback serializes back to its input.
+//! * `fingerprint`: the same check from the body's bytes, without a JSON tree (bulk checks).
 //!
 //! The quirk types the models use as field types (`Field`, `Timestamp`, `NumberOrString`) are
 //! in [`crate::quirks`].
 
 pub(crate) mod callback_types;
 pub(crate) mod field_value;
+pub(crate) mod fingerprint;
 pub(crate) mod lossless;
 pub(crate) mod macros;
 pub(crate) mod object;
