@@ -97,16 +97,11 @@ fn mutate(value: &mut Value, rng: &mut fastrand::Rng) {
         }
         // A key dropped (or an array item removed).
         1 => match value.pointer_mut(parent) {
-            Some(Value::Object(map)) => {
-                map.remove(&token);
-            }
-            Some(Value::Array(items)) => {
-                if let Ok(i) = token.parse::<usize>() {
-                    if i < items.len() {
-                        items.remove(i);
-                    }
-                }
-            }
+            Some(Value::Object(map)) => drop(map.remove(&token)),
+            Some(Value::Array(items)) => match token.parse::<usize>() {
+                Ok(i) if i < items.len() => drop(items.remove(i)),
+                _ => {}
+            },
             _ => {}
         },
         // A key added to an object (the root or the picked one).
