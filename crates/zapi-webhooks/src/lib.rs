@@ -115,6 +115,18 @@ pub mod schema;
 mod validate;
 pub mod webhook_config;
 
+/// Not API (no semver promise): what the repository's own tests check of private machinery on
+/// data the crate does not ship (the fixtures).
+#[doc(hidden)]
+pub mod __private {
+    /// Whether the bulk path's fingerprint check holds for `bytes` (see the private
+    /// `mechanism::fingerprint`): `Some(true)` when the body and the callback read from it
+    /// agree, `Some(false)` when they differ, `None` for bytes that are not a callback.
+    pub fn fingerprints_agree(bytes: &[u8]) -> Option<bool> {
+        crate::mechanism::fingerprint::agree(bytes)
+    }
+}
+
 pub use callback::{Callback, CallbackType, PayloadKind};
 pub use callbacks::connected::ConnectedCallback;
 pub use callbacks::delivery::DeliveryCallback;
