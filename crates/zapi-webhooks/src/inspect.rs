@@ -222,14 +222,15 @@ impl Inspector {
     /// the fingerprints do not show it lossless, so that the exact check names the difference.
     fn inspect_typed_bytes(&self, bytes: &[u8]) -> Option<Report> {
         let callback = Callback::from_slice(bytes).ok()?;
-        if self.needs_schema(Some(&callback)) {
+        let unmodeled = callback.unmodeled();
+        if self.needs_schema(Some((&callback, &unmodeled))) {
             return None;
         }
         let body = crate::mechanism::fingerprint::of_bytes(bytes)?;
         if crate::mechanism::fingerprint::of_model(&callback) != Some(body) {
             return None;
         }
-        Some(self.typed_report(callback, None, Vec::new(), |_| {}))
+        Some(self.typed_report(callback, unmodeled, None, Vec::new(), |_| {}))
     }
 
     /// The report of a typed callback: its unexpected values are problems after `errors`,
@@ -237,6 +238,7 @@ impl Inspector {
     fn typed_report(
         &self,
         callback: Callback,
+        unmodeled: Vec<String>,
         lossless_diff: Option<Difference>,
         mut errors: Vec<Problem>,
         schema: impl FnOnce(&mut Vec<Problem>),
@@ -248,7 +250,6 @@ impl Inspector {
                 .map(|u| Problem::new(u.pointer.clone(), u.message())),
         );
         schema(&mut errors);
-        let unmodeled = callback.unmodeled();
         Report {
             is_json: true,
             callback: callback.kind().callback_type(),
@@ -306,8 +307,9 @@ impl Inspector {
             }
             Some(callback) => {
                 let lossless_diff = callback.lossless_difference(value);
-                let needs_schema = self.needs_schema(Some(&callback));
-                self.typed_report(callback, lossless_diff, errors, |errors| {
+                let unmodeled = callback.unmodeled();
+                let needs_schema = self.needs_schema(Some((&callback, &unmodeled)));
+                self.typed_report(callback, unmodeled, lossless_diff, errors, |errors| {
                     if needs_schema {
                         self.schema_problems(value, errors);
                     }
@@ -316,21 +318,22 @@ impl Inspector {
         }
     }
 
-    /// Whether the schema (if any) must run on a payload the models typed as `callback` (or
-    /// could not type: `None`): always, but for [`Inspector::models_as_schema`] only on a known
+    /// Whether the schema (if any) must run on a payload the models typed as `callback`, given
+    /// its unmodeled keys (or could not type: `None`): always, but for
+    /// [`Inspector::models_as_schema`] only on a known
     /// callback with unmodeled keys (the strict flavour's one question the models leave open;
     /// the union schema leaves an unknown callback open).
-    fn needs_schema(&self, callback: Option<&Callback>) -> bool {
+    fn needs_schema(&self, typed: Option<(&Callback, &[String])>) -> bool {
         if !self.models_first {
             return true;
         }
         #[cfg(feature = "validate")]
         if self.schema.is_some() {
-            return callback.is_some_and(|callback| {
-                callback.kind() != PayloadKind::Unknown && !callback.unmodeled().is_empty()
+            return typed.is_some_and(|(callback, unmodeled)| {
+                callback.kind() != PayloadKind::Unknown && !unmodeled.is_empty()
             });
         }
-        let _ = callback;
+        let _ = typed;
         false
     }
 
