@@ -366,9 +366,13 @@ macro_rules! callback_types {
                 match self {
                     $( Callback::$variant(mut c) => {
                         let extra = std::mem::take(Object::extra_mut(Stored::model_mut(&mut c)));
+                        // A model always writes an object; anything else is a bug, reported
+                        // rather than taken for an empty object (which would lose the entries).
                         let mut entries = match serde_json::to_value(&c)? {
                             serde_json::Value::Object(entries) => entries,
-                            _ => serde_json::Map::new(),
+                            _ => return Err(<serde_json::Error as serde::ser::Error>::custom(
+                                "a model did not write itself as a JSON object",
+                            )),
                         };
                         entries.extend(extra);
                         Ok(entries)
