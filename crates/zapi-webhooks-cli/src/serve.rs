@@ -16,7 +16,7 @@ use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use tokio_rustls::rustls::{self, ServerConfig};
 use zapi_webhooks_axum::WebhookConfig;
 use zapi_webhooks_inbox::{
-    Forwarder, Gateway, RetryPolicy, SigningSecret, Worker, shutdown_signal,
+    CircuitBreaker, Forwarder, Gateway, RetryPolicy, SigningSecret, Worker, shutdown_signal,
 };
 
 /// Receive Z-API webhooks, store each durably, then answer 200; forward them signed.
@@ -84,6 +84,14 @@ pub struct ServeArgs {
     /// How long one forward may take, in milliseconds, before it counts as failed.
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     forward_timeout_ms: u64,
+    /// Failed forwards in a row after which forwarding pauses, the target being taken as down:
+    /// one delivery is then tried every --probe-ms until one succeeds, while the others wait
+    /// in the store without spending their attempts. 0: never pause.
+    #[arg(long, default_value_t = 10)]
+    pause_after: u32,
+    /// While forwarding is paused, the time between two probing forwards, in milliseconds.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    probe_ms: u64,
     /// Deliveries forwarded at once (different chats; one chat is forwarded in order).
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1024))]
     concurrency: u64,
@@ -156,8 +164,14 @@ async fn serve(args: &ServeArgs) -> Result<(), String> {
         base: Duration::from_millis(args.retry_base_ms),
         max_delay: Duration::from_millis(args.retry_max_ms.max(args.retry_base_ms)),
     };
-    let worker = Worker::new(store.clone(), forwarder)
-        .retry(retry)
+    let mut worker = Worker::new(store.clone(), forwarder).retry(retry);
+    if args.pause_after > 0 {
+        worker = worker.circuit_breaker(CircuitBreaker {
+            failures: args.pause_after,
+            probe: Duration::from_millis(args.probe_ms),
+        });
+    }
+    let worker = worker
         .concurrency(usize::try_from(args.concurrency).unwrap_or(16))
         // A forward never outlives its timeout; a claim held past it belongs to a process
         // that died, and is taken over.

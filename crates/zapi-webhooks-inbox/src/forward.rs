@@ -1,7 +1,12 @@
 //! The forwarder: a [`Handler`] that POSTs each delivery, signed, to one configured URL.
 
 use std::io::Read;
-use std::time::Duration;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 use crate::delivery::{Delivery, now_millis};
 use crate::signing::{HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, SigningSecret};
@@ -17,6 +22,9 @@ pub const HEADER_ATTEMPT: &str = "zapi-attempt";
 
 /// How much of an answer's body is read (and dropped) so the connection can be reused.
 const ANSWER_READ: u64 = 64 * 1024;
+
+/// How long the forward target's addresses, once looked up, are used before the next lookup.
+const ADDRESSES_KEPT: Duration = Duration::from_secs(30);
 
 /// POSTs deliveries to the URL it was made with, and nowhere else: the body exactly as
 /// stored, `Content-Type: application/json`, the Standard Webhooks headers (`webhook-id` is
@@ -61,13 +69,14 @@ impl Forwarder {
                 )));
             }
         }
-        let agent = ureq::Agent::config_builder()
+        let config = ureq::Agent::config_builder()
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
             .max_redirects(0)
             .proxy(None)
-            .build()
-            .into();
+            .build();
+        let agent =
+            ureq::Agent::with_parts(config, DefaultConnector::new(), TargetResolver::default());
         Ok(Forwarder {
             url: url.into(),
             secret,
@@ -108,6 +117,57 @@ impl Forwarder {
     }
 }
 
+/// Finds the forward target's addresses without a thread per request: ureq looks the host up
+/// before every request (pooled connection or not), and with a timeout set it starts a thread
+/// for each lookup. An IP address is taken as it is; a name is looked up (by ureq's own
+/// resolver, within the timeout) at most once per [`ADDRESSES_KEPT`].
+#[derive(Debug, Default)]
+struct TargetResolver {
+    lookup: DefaultResolver,
+    /// The last lookup: the host and port it was for, when, and what it found.
+    kept: Mutex<Option<(String, Instant, ResolvedSocketAddrs)>>,
+}
+
+impl Resolver for TargetResolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let (Some(host), Some(port)) = (
+            uri.host(),
+            uri.port_u16().or(match uri.scheme_str() {
+                Some("https") => Some(443),
+                Some("http") => Some(80),
+                _ => None,
+            }),
+        ) else {
+            return self.lookup.resolve(uri, config, timeout);
+        };
+        // `[::1]` is written with brackets in a URL.
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        if let Ok(ip) = bare.parse::<IpAddr>() {
+            let mut addresses = self.empty();
+            addresses.push(SocketAddr::new(ip, port));
+            return Ok(addresses);
+        }
+        let key = format!("{bare}:{port}");
+        if let Ok(kept) = self.kept.lock()
+            && let Some((for_key, at, addresses)) = kept.as_ref()
+            && *for_key == key
+            && at.elapsed() < ADDRESSES_KEPT
+        {
+            return Ok(addresses.clone());
+        }
+        let addresses = self.lookup.resolve(uri, config, timeout)?;
+        if let Ok(mut kept) = self.kept.lock() {
+            *kept = Some((key, Instant::now(), addresses.clone()));
+        }
+        Ok(addresses)
+    }
+}
+
 impl Handler for Forwarder {
     fn handle(&self, delivery: Delivery) -> BoxFuture<'_, Result<(), Failure>> {
         // ureq blocks: each POST runs on Tokio's blocking threads, as many at once as the
@@ -118,5 +178,69 @@ impl Handler for Forwarder {
                 .await
                 .unwrap_or_else(|e| Err(Failure(format!("the forwarding thread failed: {e}"))))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(resolver: &TargetResolver, url: &str) -> Vec<SocketAddr> {
+        let uri: ureq::http::Uri = url.parse().expect("a URI");
+        let config = ureq::config::Config::default();
+        let timeout = NextTimeout {
+            after: ureq::unversioned::transport::time::Duration::from_secs(5),
+            reason: ureq::Timeout::Resolve,
+            per_read: None,
+            per_write: None,
+        };
+        resolver
+            .resolve(&uri, &config, timeout)
+            .expect("resolves")
+            .iter()
+            .copied()
+            .collect()
+    }
+
+    #[test]
+    fn addresses_are_taken_as_written_and_names_looked_up_once_in_a_while() {
+        let resolver = TargetResolver::default();
+        assert_eq!(
+            resolve(&resolver, "http://127.0.0.1:9/down"),
+            ["127.0.0.1:9".parse::<SocketAddr>().expect("an address")]
+        );
+        assert_eq!(
+            resolve(&resolver, "https://[::1]/zapi"),
+            ["[::1]:443".parse::<SocketAddr>().expect("an address")]
+        );
+        assert!(
+            resolver.kept.lock().expect("not poisoned").is_none(),
+            "an address needs no lookup"
+        );
+        let first = resolve(&resolver, "http://localhost:8080/zapi");
+        assert!(
+            first
+                .iter()
+                .all(|a| a.ip().is_loopback() && a.port() == 8080),
+            "{first:?}"
+        );
+        let kept_at = match resolver.kept.lock().expect("not poisoned").as_ref() {
+            Some((key, at, _)) => {
+                assert_eq!(key, "localhost:8080");
+                *at
+            }
+            None => panic!("the lookup was not kept"),
+        };
+        assert_eq!(resolve(&resolver, "http://localhost:8080/other"), first);
+        let again = resolver
+            .kept
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+            .map(|k| k.1);
+        assert_eq!(again, Some(kept_at), "looked up again within the time kept");
+        // Another port is another lookup.
+        let other = resolve(&resolver, "http://localhost:8081/");
+        assert!(other.iter().all(|a| a.port() == 8081), "{other:?}");
     }
 }

@@ -27,5 +27,6 @@ pub use signing::{
 pub use sqlite::SqliteStore;
 pub use store::{BoxFuture, Store, StoreError, StoreFuture, open};
 pub use worker::{
-    Failure, Handler, HandlerFn, Handoff, RetryPolicy, ServiceHandler, Worker, handler_fn,
+    CircuitBreaker, Failure, Handler, HandlerFn, Handoff, RetryPolicy, ServiceHandler, Worker,
+    handler_fn,
 };

@@ -52,6 +52,7 @@ impl Histogram {
 
 /// What the gateway and its worker count. Shared (`Arc`) between them.
 #[derive(Debug, Default)]
+#[non_exhaustive]
 pub struct Metrics {
     /// Deliveries stored.
     pub stored: AtomicU64,
@@ -65,6 +66,8 @@ pub struct Metrics {
     pub retries: AtomicU64,
     /// Deliveries whose last attempt failed.
     pub dead: AtomicU64,
+    /// 1 while the worker's [`CircuitBreaker`](crate::CircuitBreaker) has paused it, else 0.
+    pub paused: AtomicU64,
     /// From the request's arrival to its answer, for stored deliveries and duplicates.
     pub accept_latency: Histogram,
     /// Of each attempt to process a delivery.
@@ -126,6 +129,13 @@ impl Metrics {
                 "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}"
             );
         }
+        let _ = writeln!(
+            out,
+            "# HELP zapi_inbox_paused 1 while failures in a row have paused the worker (one \
+             probing attempt at a time), else 0.\n# TYPE zapi_inbox_paused gauge\n\
+             zapi_inbox_paused {}",
+            self.paused.load(Ordering::Relaxed)
+        );
         if let Some(stats) = stats {
             let gauges = [
                 (

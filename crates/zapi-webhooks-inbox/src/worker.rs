@@ -7,6 +7,7 @@
 use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -159,6 +160,72 @@ impl RetryPolicy {
     }
 }
 
+/// Pauses a [`Worker`] whose handler keeps failing, as a forward target that is down makes
+/// every attempt fail: after `failures` failed attempts in a row the worker attempts one
+/// delivery at a time, one every `probe`, and takes none as it is stored, until an attempt
+/// succeeds; then it resumes at full concurrency. Meanwhile deliveries wait in the store, due,
+/// without spending their attempts on a target that cannot take them (and without a write to
+/// the store for each failure). Set with [`Worker::circuit_breaker`]; a worker has none unless
+/// given one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CircuitBreaker {
+    /// Failed attempts in a row that pause the worker (at least 1).
+    pub failures: u32,
+    /// While paused, the time between two probing attempts.
+    pub probe: Duration,
+}
+
+impl Default for CircuitBreaker {
+    /// Paused after 10 failures in a row, one probe a second.
+    fn default() -> CircuitBreaker {
+        CircuitBreaker {
+            failures: 10,
+            probe: Duration::from_secs(1),
+        }
+    }
+}
+
+/// The breaker's state, shared by the worker's attempts, its loop and its [`Handoff`].
+#[derive(Debug, Default)]
+struct Circuit {
+    failed_in_a_row: AtomicU32,
+    open: AtomicBool,
+}
+
+impl Circuit {
+    fn is_open(&self) -> bool {
+        self.open.load(Ordering::Acquire)
+    }
+
+    /// Counts an attempt's result; says whether it closed the circuit.
+    fn record(
+        &self,
+        breaker: &CircuitBreaker,
+        failure: Option<&Failure>,
+        metrics: &Metrics,
+    ) -> bool {
+        let Some(failure) = failure else {
+            self.failed_in_a_row.store(0, Ordering::Relaxed);
+            if self.open.swap(false, Ordering::AcqRel) {
+                metrics.paused.store(0, Ordering::Relaxed);
+                eprintln!("inbox worker: an attempt succeeded: resuming");
+                return true;
+            }
+            return false;
+        };
+        let failed = self.failed_in_a_row.fetch_add(1, Ordering::Relaxed) + 1;
+        if failed >= breaker.failures.max(1) && !self.open.swap(true, Ordering::AcqRel) {
+            metrics.paused.store(1, Ordering::Relaxed);
+            eprintln!(
+                "inbox worker: {failed} attempts in a row failed (the last: {failure}): pausing, \
+                 one attempt every {:?} until one succeeds",
+                breaker.probe
+            );
+        }
+        false
+    }
+}
+
 /// Claims due deliveries from a store and runs a handler on each: at-least-once processing,
 /// a chat's deliveries one at a time in arrival order, different chats in parallel.
 ///
@@ -191,6 +258,8 @@ pub struct Worker {
     slots: Arc<Semaphore>,
     handed: mpsc::UnboundedSender<Handed>,
     receive: Option<mpsc::UnboundedReceiver<Handed>>,
+    breaker: Option<CircuitBreaker>,
+    circuit: Arc<Circuit>,
 }
 
 /// A delivery claimed as it was stored, with the worker's place it took.
@@ -204,12 +273,16 @@ pub struct Handoff {
     slots: Arc<Semaphore>,
     handed: mpsc::UnboundedSender<Handed>,
     lease: Duration,
+    circuit: Arc<Circuit>,
 }
 
 impl Handoff {
-    /// Takes a free place of the worker, if it has one: only then may a delivery be claimed
-    /// as it is stored.
+    /// Takes a free place of the worker, if it has one and is not paused by its
+    /// [`CircuitBreaker`]: only then may a delivery be claimed as it is stored.
     pub(crate) fn reserve(&self) -> Option<OwnedSemaphorePermit> {
+        if self.circuit.is_open() {
+            return None;
+        }
         self.slots.clone().try_acquire_owned().ok()
     }
 
@@ -242,7 +315,15 @@ impl Worker {
             slots: Arc::new(Semaphore::new(16)),
             handed,
             receive: Some(receive),
+            breaker: None,
+            circuit: Arc::new(Circuit::default()),
         }
+    }
+
+    /// Pauses the worker while its handler keeps failing: see [`CircuitBreaker`].
+    pub fn circuit_breaker(mut self, breaker: CircuitBreaker) -> Worker {
+        self.breaker = Some(breaker);
+        self
     }
 
     /// Sets the retry policy.
@@ -271,6 +352,7 @@ impl Worker {
             slots: self.slots.clone(),
             handed: self.handed.clone(),
             lease: self.lease,
+            circuit: self.circuit.clone(),
         }
     }
 
@@ -318,17 +400,33 @@ impl Worker {
         tokio::pin!(shutdown);
         // Whether to look at the store: not when only a handed-over delivery woke the worker.
         let mut look = true;
+        // While the circuit breaker has paused the worker: when it may probe next.
+        let mut next_probe = tokio::time::Instant::now();
         loop {
             let mut full_claim = false;
+            let paused = worker.circuit.is_open();
             if look {
+                // Paused, one probe at a time, once it is due.
+                let wanted = if !paused {
+                    usize::MAX
+                } else if running.is_empty() && tokio::time::Instant::now() >= next_probe {
+                    1
+                } else {
+                    0
+                };
                 // The places first, so that a handoff cannot take one between the claim and
                 // the start of what it returned; those left over are given back.
                 let mut places: Vec<OwnedSemaphorePermit> =
-                    std::iter::from_fn(|| slots.clone().try_acquire_owned().ok()).collect();
+                    std::iter::from_fn(|| slots.clone().try_acquire_owned().ok())
+                        .take(wanted)
+                        .collect();
                 if !places.is_empty() {
+                    if let Some(breaker) = worker.breaker.filter(|_| paused) {
+                        next_probe = tokio::time::Instant::now() + breaker.probe;
+                    }
                     match worker.store.claim(places.len(), worker.lease).await {
                         Ok(claimed) => {
-                            full_claim = claimed.len() == places.len();
+                            full_claim = !paused && claimed.len() == places.len();
                             for (delivery, slot) in claimed.into_iter().zip(places.drain(..)) {
                                 start(&mut running, delivery, slot);
                             }
@@ -337,11 +435,14 @@ impl Worker {
                     }
                 }
             }
-            // After a full claim more may be due: look again once a slot frees up.
+            // After a full claim more may be due: look again once a slot frees up. Paused,
+            // neither new deliveries nor the poll matter: only the next probe.
+            let paused = worker.circuit.is_open();
             look = tokio::select! {
                 () = &mut shutdown => break,
-                () = worker.wake.notified(), if !full_claim => true,
-                () = tokio::time::sleep(worker.poll), if !full_claim => true,
+                () = worker.wake.notified(), if !full_claim && !paused => true,
+                () = tokio::time::sleep(worker.poll), if !full_claim && !paused => true,
+                () = tokio::time::sleep_until(next_probe), if paused => true,
                 // A finished delivery may unblock the next of its chat: look then, once for
                 // every attempt that has ended by now.
                 Some(_) = running.join_next(), if !running.is_empty() => {
@@ -371,6 +472,14 @@ impl Worker {
         let started = Instant::now();
         let result = self.handler.handle(delivery).await;
         self.metrics.forward_latency.observe(started.elapsed());
+        if let Some(breaker) = &self.breaker
+            && self
+                .circuit
+                .record(breaker, result.as_ref().err(), &self.metrics)
+        {
+            // Resumed: the deliveries that waited are due.
+            self.wake.notify_one();
+        }
         let outcome = match result {
             Ok(()) => Outcome::Delivered,
             Err(failure) => self.retry.outcome(attempt, failure),
@@ -412,6 +521,43 @@ async fn next_handed(receive: &mut Option<mpsc::UnboundedReceiver<Handed>>) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paused_worker_takes_no_delivery_as_it_is_stored() {
+        let (handed, _receive) = mpsc::unbounded_channel();
+        let circuit = Arc::new(Circuit::default());
+        let handoff = Handoff {
+            slots: Arc::new(Semaphore::new(2)),
+            handed,
+            lease: Duration::from_secs(1),
+            circuit: circuit.clone(),
+        };
+        let breaker = CircuitBreaker {
+            failures: 2,
+            probe: Duration::from_millis(10),
+        };
+        let metrics = Metrics::default();
+        let failure = Failure("status 503".into());
+        let place = handoff.reserve();
+        assert!(place.is_some());
+        drop(place);
+        assert!(!circuit.record(&breaker, Some(&failure), &metrics));
+        assert!(handoff.reserve().is_some(), "one failure does not pause");
+        // A success between failures starts the count over.
+        assert!(!circuit.record(&breaker, None, &metrics));
+        assert!(!circuit.record(&breaker, Some(&failure), &metrics));
+        assert!(handoff.reserve().is_some());
+        assert!(!circuit.record(&breaker, Some(&failure), &metrics));
+        assert!(circuit.is_open());
+        assert_eq!(metrics.paused.load(Ordering::Relaxed), 1);
+        assert!(handoff.reserve().is_none(), "paused: no handoff");
+        assert!(
+            circuit.record(&breaker, None, &metrics),
+            "a success resumes"
+        );
+        assert_eq!(metrics.paused.load(Ordering::Relaxed), 0);
+        assert!(handoff.reserve().is_some());
+    }
 
     #[test]
     fn backoff_doubles_with_jitter_and_caps() {

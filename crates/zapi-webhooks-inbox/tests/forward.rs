@@ -15,8 +15,8 @@ use bytes::Bytes;
 use common::sink;
 use zapi_webhooks::Callback;
 use zapi_webhooks_inbox::{
-    BoxFuture, Delivery, Facts, Forwarder, Inserted, NewDelivery, Replay, RetryPolicy,
-    ServiceHandler, SigningSecret, Store, Worker, handler_fn,
+    BoxFuture, CircuitBreaker, Delivery, Facts, Forwarder, Inserted, NewDelivery, Replay,
+    RetryPolicy, ServiceHandler, SigningSecret, Store, Worker, handler_fn,
 };
 
 /// A body of chat `chat` (or none), unique to `n`; `marker` lands in the text.
@@ -235,6 +235,79 @@ async fn a_delivery_dies_after_its_last_attempt_and_replays() {
         .await;
         stop().await.expect("worker");
         assert_eq!(store.stats().await.expect("stats").delivered, 2);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_target_that_keeps_failing_pauses_the_worker_until_a_probe_succeeds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for store in common::stores(dir.path()).await {
+        let secret = SigningSecret::generate();
+        let down = Arc::new(AtomicBool::new(true));
+        let seen_down = down.clone();
+        let policy: sink::Policy = Arc::new(move |_, _, _| {
+            if seen_down.load(Ordering::SeqCst) {
+                StatusCode::SERVICE_UNAVAILABLE
+            } else {
+                StatusCode::OK
+            }
+        });
+        let sink = sink::start(&secret.to_whsec(), policy).await;
+        for n in 0..40 {
+            insert(&store, &body(n, None, "status")).await;
+        }
+        let metrics = Arc::new(zapi_webhooks_inbox::Metrics::default());
+        let probe = Duration::from_millis(150);
+        let worker = Worker::new(store.clone(), forwarder(&sink.url, &secret))
+            .retry(fast_retries(50))
+            .concurrency(4)
+            .circuit_breaker(CircuitBreaker { failures: 3, probe })
+            .metrics(metrics.clone());
+        let stop = spawn(worker);
+        wait_for("the pause", || metrics.paused.load(Ordering::SeqCst) == 1).await;
+        // Paused: one attempt at a time, one per probe interval (without the breaker, 40
+        // deliveries retried every 20 to 200 ms make hundreds of attempts in this time).
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let before = sink.got().len();
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        let probes = sink.got().len() - before;
+        assert!(
+            (1..=7).contains(&probes),
+            "{probes} attempts in 900 ms while paused ({})",
+            store.backend()
+        );
+        let text = metrics.render(None);
+        assert!(text.lines().any(|l| l == "zapi_inbox_paused 1"), "{text}");
+
+        down.store(false, Ordering::SeqCst);
+        wait_for("every delivery", || {
+            let delivered: std::collections::HashSet<String> =
+                sink.delivered().into_iter().map(|g| g.id).collect();
+            delivered.len() == 40
+        })
+        .await;
+        stop().await.expect("worker");
+        assert_eq!(metrics.paused.load(Ordering::SeqCst), 0, "resumed");
+        let got = sink.got();
+        let failed = got.iter().filter(|g| g.status == 503).count();
+        // The attempts under way when it paused (at most the concurrency, 4, after the 3 that
+        // paused it) and the probes: the other deliveries kept their attempts.
+        assert!(
+            failed <= 3 + 4 + probes + 3,
+            "{failed} failed attempts ({})",
+            store.backend()
+        );
+        assert_eq!(sink.delivered().len(), 40, "each delivered once");
+        let first_attempts = got
+            .iter()
+            .filter(|g| g.attempt == 1 && g.status == 200)
+            .count();
+        assert!(
+            first_attempts >= 40 - failed,
+            "{first_attempts} deliveries on their first attempt"
+        );
+        let stats = store.stats().await.expect("stats");
+        assert_eq!((stats.delivered, stats.pending, stats.dead), (40, 0, 0));
     }
 }
 
