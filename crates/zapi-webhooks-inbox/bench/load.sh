@@ -100,5 +100,7 @@ for connections in "${connection_counts[@]}"; do
         kill "$pid"; wait "$pid" 2> /dev/null || true
         [ -n "$sink_pid" ] && { kill "$sink_pid"; wait "$sink_pid" 2> /dev/null || true; }
         echo "           store afterwards: $("$cli" inbox stats --store "$store")"
+        # Each run on a disk without the previous runs' files.
+        rm -f "${store#sqlite:}" "${store#sqlite:}-wal" "${store#sqlite:}-shm"
     done
 done

@@ -1,19 +1,20 @@
 //! The SQLite backend: one file in WAL mode with `synchronous = FULL`, written by one thread
-//! that commits every waiting request in one transaction (group commit).
+//! that commits every waiting request in one transaction (group commit); the log is copied
+//! into the file by a thread of its own ([`checkpoint`]).
 
-use std::cell::Cell;
-use std::os::raw::c_int;
+mod checkpoint;
+
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
-use rusqlite::hooks::Wal;
 use rusqlite::types::Type;
 use rusqlite::{Connection, Row, params};
 use tokio::sync::oneshot;
 
+use self::checkpoint::Checkpoints;
 use crate::delivery::{
     Delivery, Filter, Inserted, NewDelivery, Outcome, Replay, State, Stats, now_millis,
 };
@@ -23,10 +24,6 @@ use crate::store::{Store, StoreError, StoreFuture};
 
 /// The most requests one transaction takes.
 const MAX_BATCH: usize = 1024;
-
-/// The size of the write-ahead log, in pages, from which the writer checkpoints it (SQLite's
-/// automatic checkpoint starts at 1000 pages, within the commit that crosses it).
-const CHECKPOINT_PAGES: c_int = 4000;
 
 /// The statements of [`sql`] in SQLite's form, written once (the statement cache is looked up
 /// by text: building it for each call cost a `format!` and a `replace` per statement).
@@ -63,8 +60,9 @@ static SQL: LazyLock<Statements> = LazyLock::new(|| Statements {
 /// has more than one statement), commits once (one `fsync` of the write-ahead log,
 /// `synchronous = FULL`), and only then answers them all. Deliveries arriving while a commit
 /// is under way therefore share the next one: the rate is bounded by the work per delivery,
-/// not by the disk's fsyncs per second. The log is checkpointed into the database file by the
-/// writer between transactions, after their answers, never within a commit.
+/// not by the disk's fsyncs per second. The log is copied into the database file by a
+/// checkpointer thread while the writer goes on; the writer copies only the rest, between
+/// transactions and after their answers, never within a commit.
 ///
 /// Other processes may open the same file (the CLI's `inbox` commands do while `serve` runs):
 /// they wait up to 5 s for the write lock.
@@ -132,13 +130,15 @@ impl SqliteStore {
         let counted = commits.clone();
         std::thread::Builder::new()
             .name("zapi-inbox-sqlite".to_owned())
-            .spawn(move || match prepare(&path) {
-                Ok(conn) => {
-                    let _ = opened.send(Ok(()));
-                    write_loop(&conn, &queue, &counted);
-                }
-                Err(error) => {
-                    let _ = opened.send(Err(error));
+            .spawn(move || {
+                match prepare(&path).and_then(|conn| Ok((conn, Checkpoints::start(&path)?))) {
+                    Ok((conn, mut checkpoints)) => {
+                        let _ = opened.send(Ok(()));
+                        write_loop(&conn, &queue, &counted, &mut checkpoints);
+                    }
+                    Err(error) => {
+                        let _ = opened.send(Err(error));
+                    }
                 }
             })
             .map_err(|e| StoreError::new(format!("sqlite: cannot start the writer: {e}")))?;
@@ -236,35 +236,10 @@ fn prepare(path: &Path) -> Result<Connection, StoreError> {
     // random pages of the dedupe key's index come from the OS on every insert).
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;")?;
     migrate_sqlite(&conn)?;
-    // The writer checkpoints (see `write_loop`): a WAL hook replaces the automatic checkpoint.
-    conn.wal_hook(Some(note_wal_size));
+    // The checkpoints are the checkpointer's and the writer's, between transactions (see
+    // `write_loop`): a WAL hook replaces the automatic checkpoint.
+    checkpoint::hook(&conn);
     Ok(conn)
-}
-
-thread_local! {
-    /// The pages in the write-ahead log after the writer's last commit (the writer is the one
-    /// thread committing on its connection).
-    static WAL_PAGES: Cell<c_int> = const { Cell::new(0) };
-}
-
-/// The writer's WAL hook: SQLite calls it after each commit with the log's size in pages.
-fn note_wal_size(_: &Wal, pages: c_int) -> rusqlite::Result<()> {
-    WAL_PAGES.set(pages);
-    Ok(())
-}
-
-/// The writer's checkpoint, between transactions: once the log holds `CHECKPOINT_PAGES`, copies
-/// what no reader still needs into the database file (PASSIVE: never waits for a reader). The
-/// log then starts over from its beginning with the next transaction. A failure is only
-/// reported: the log stays, the next checkpoint takes it.
-fn checkpoint_if_due(conn: &Connection) {
-    if WAL_PAGES.get() < CHECKPOINT_PAGES {
-        return;
-    }
-    WAL_PAGES.set(0);
-    if let Err(error) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-        eprintln!("inbox store: sqlite: checkpoint failed: {error}");
-    }
 }
 
 fn migrate_sqlite(conn: &Connection) -> Result<(), StoreError> {
@@ -295,7 +270,12 @@ fn migrate_sqlite(conn: &Connection) -> Result<(), StoreError> {
 }
 
 /// The writer: takes every waiting job, one transaction for all, answers after the commit.
-fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>, commits: &AtomicU64) {
+fn write_loop(
+    conn: &Connection,
+    queue: &mpsc::Receiver<Box<dyn Job>>,
+    commits: &AtomicU64,
+    checkpoints: &mut Checkpoints,
+) {
     // Ends when every sender is gone, after the jobs already queued.
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
@@ -339,7 +319,7 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>, commits: 
         for reply in replies {
             reply(commit.clone());
         }
-        checkpoint_if_due(conn);
+        checkpoints.after_commit(conn);
     }
 }
 
@@ -604,33 +584,6 @@ mod tests {
             ],
             "the dedupe key's unique index, the two the claims use, the counters' and the \
              migrations' keys"
-        );
-    }
-
-    /// No checkpoint runs within a commit (the WAL hook replaces SQLite's automatic one, which
-    /// starts at 1000 pages); the writer's own, between transactions, empties the log.
-    #[test]
-    fn the_log_is_checkpointed_between_transactions() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let conn = prepare(&dir.path().join("inbox.db")).expect("opens");
-        let page = vec![7_u8; 4096];
-        conn.execute_batch("BEGIN IMMEDIATE").expect("begins");
-        for id in 0..i64::from(CHECKPOINT_PAGES) {
-            conn.prepare_cached(&SQL.insert_body)
-                .and_then(|mut insert| insert.execute(params![id, page]))
-                .expect("inserts");
-        }
-        conn.execute_batch("COMMIT").expect("commits");
-        let logged = WAL_PAGES.get();
-        assert!(logged > CHECKPOINT_PAGES, "{logged} pages in the log");
-        checkpoint_if_due(&conn);
-        assert_eq!(WAL_PAGES.get(), 0);
-        // Every page was copied: the next transaction starts the log over.
-        conn.execute(&SQL.count_duplicates, [1]).expect("updates");
-        let restarted = WAL_PAGES.get();
-        assert!(
-            restarted < 10,
-            "{restarted} pages in the log after the checkpoint"
         );
     }
 }
