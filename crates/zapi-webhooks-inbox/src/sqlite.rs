@@ -557,7 +557,11 @@ mod tests {
         write_loop(&conn, &queue, &AtomicU64::new(0), &mut checkpoints);
         let answered: Vec<Result<i64, String>> = answers
             .into_iter()
-            .map(|a| a.blocking_recv().expect("answered").map_err(|e| e.to_string()))
+            .map(|a| {
+                a.blocking_recv()
+                    .expect("answered")
+                    .map_err(|e| e.to_string())
+            })
             .collect();
         assert_eq!(answered[0], Ok(1));
         assert!(answered[1].as_ref().is_err_and(|e| e.contains("fails")));

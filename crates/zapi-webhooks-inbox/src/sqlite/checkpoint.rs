@@ -17,11 +17,15 @@ use rusqlite::hooks::Wal;
 use crate::store::StoreError;
 
 /// The log's size, in pages, from which the checkpointer copies it into the database file.
-pub(super) const CHECKPOINT_PAGES: c_int = 1000;
+const CHECKPOINT_PAGES: c_int = 4000;
+
+/// The most pages the writer copies itself once a pass has copied the rest: what was committed
+/// during the pass. More, and the checkpointer makes another pass first.
+const REST_PAGES: c_int = 256;
 
 /// The log's size from which the writer checkpoints it itself whatever the checkpointer has
 /// done: the log's bound, should the checkpointer fall behind.
-pub(super) const FORCED_PAGES: c_int = 16 * CHECKPOINT_PAGES;
+const FORCED_PAGES: c_int = 4 * CHECKPOINT_PAGES;
 
 thread_local! {
     /// The pages in the write-ahead log after the writer's last commit (the writer is the one
@@ -65,6 +69,9 @@ pub(super) struct Checkpoints {
     shared: Arc<Shared>,
     /// The log's size at the previous commit: a smaller one means it started over.
     pages_before: c_int,
+    /// [`CHECKPOINT_PAGES`] and [`FORCED_PAGES`] (smaller in tests).
+    pass_at: c_int,
+    forced_at: c_int,
 }
 
 impl Checkpoints {
@@ -98,20 +105,23 @@ impl Checkpoints {
             due,
             shared,
             pages_before: 0,
+            pass_at: CHECKPOINT_PAGES,
+            forced_at: FORCED_PAGES,
         })
     }
 
     /// Runs after each of the writer's transactions, after its answers. Once the log holds
     /// [`CHECKPOINT_PAGES`], asks the checkpointer for a pass; once a pass of this log has
-    /// copied all but a quarter of it, copies the rest itself (a PASSIVE checkpoint: it never
-    /// waits for a reader), so that the next transaction starts the log over.
+    /// copied all but [`REST_PAGES`] of it at most, copies the rest itself (a PASSIVE
+    /// checkpoint: it never waits for a reader), so that the next transaction starts the log
+    /// over.
     pub(super) fn after_commit(&mut self, conn: &Connection) {
         let pages = wal_pages();
         if pages < self.pages_before {
             self.shared.log.fetch_add(1, Ordering::AcqRel);
         }
         self.pages_before = pages;
-        if pages < CHECKPOINT_PAGES {
+        if pages < self.pass_at {
             return;
         }
         let log = self.shared.log.load(Ordering::Acquire);
@@ -119,8 +129,8 @@ impl Checkpoints {
             Ok(last) => last.and_then(|(of, copied)| (of == log).then_some(copied)),
             Err(_) => None,
         };
-        let mostly_copied = copied.is_some_and(|c| c <= pages && pages - c <= pages / 4);
-        if !mostly_copied && pages < FORCED_PAGES {
+        let mostly_copied = copied.is_some_and(|c| c <= pages && pages - c <= REST_PAGES);
+        if !mostly_copied && pages < self.forced_at {
             // Already asked when a pass waits: nothing to add then.
             let _ = self.due.try_send(());
             return;
@@ -166,6 +176,16 @@ mod tests {
         conn.execute_batch("COMMIT").expect("commits");
     }
 
+    /// Smaller sizes than the store's, for tests that fill the log.
+    const PASS_AT: c_int = 400;
+    const FORCED_AT: c_int = 1600;
+
+    fn small(mut checkpoints: Checkpoints) -> Checkpoints {
+        checkpoints.pass_at = PASS_AT;
+        checkpoints.forced_at = FORCED_AT;
+        checkpoints
+    }
+
     fn last_pass(checkpoints: &Checkpoints) -> Option<Pass> {
         *checkpoints.shared.last_pass.lock().expect("not poisoned")
     }
@@ -183,10 +203,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("inbox.db");
         let conn = prepare(&path).expect("opens");
-        let mut checkpoints = Checkpoints::start(&path).expect("starts");
-        fill(&conn, 0, CHECKPOINT_PAGES);
+        let mut checkpoints = small(Checkpoints::start(&path).expect("starts"));
+        fill(&conn, 0, PASS_AT);
         let logged = wal_pages();
-        assert!(logged > CHECKPOINT_PAGES, "{logged} pages in the log");
+        assert!(logged > PASS_AT, "{logged} pages in the log");
         checkpoints.after_commit(&conn);
         let asked = Instant::now();
         while last_pass(&checkpoints).is_none() {
@@ -215,8 +235,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("inbox.db");
         let conn = prepare(&path).expect("opens");
-        let mut checkpoints = Checkpoints::start(&path).expect("starts");
-        fill(&conn, 0, CHECKPOINT_PAGES);
+        let mut checkpoints = small(Checkpoints::start(&path).expect("starts"));
+        fill(&conn, 0, PASS_AT);
         let logged = wal_pages();
         // A reader's snapshot keeps the log from starting over while the writer goes on.
         let reader = Connection::open(&path).expect("opens");
@@ -247,14 +267,49 @@ mod tests {
         assert_eq!(checkpoints.shared.log.load(Ordering::Acquire), 1);
     }
 
+    /// More committed during a pass than the writer copies itself: another pass first.
+    #[test]
+    fn a_long_rest_is_another_pass() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("inbox.db");
+        let conn = prepare(&path).expect("opens");
+        let mut checkpoints = small(Checkpoints::start(&path).expect("starts"));
+        fill(&conn, 0, PASS_AT);
+        let logged = wal_pages();
+        // As if a pass had copied `logged` pages while REST_PAGES + 50 more were committed.
+        *checkpoints.shared.last_pass.lock().expect("not poisoned") = Some((0, logged));
+        let reader = Connection::open(&path).expect("opens");
+        reader.execute_batch("BEGIN").expect("begins");
+        let _: i64 = reader
+            .query_row("SELECT COUNT(*) FROM delivery_bodies", [], |row| row.get(0))
+            .expect("reads");
+        fill(&conn, i64::from(logged), REST_PAGES + 50);
+        reader.execute_batch("COMMIT").expect("ends");
+        let grown = wal_pages();
+        checkpoints.after_commit(&conn);
+        // The writer copied nothing; the checkpointer's pass copies the log as it is now.
+        let asked = Instant::now();
+        while last_pass(&checkpoints) == Some((0, logged)) {
+            assert!(asked.elapsed() < Duration::from_secs(10), "no pass");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(last_pass(&checkpoints), Some((0, grown)));
+        commit_one(&conn, &mut checkpoints);
+        assert!(
+            wal_pages() < 10,
+            "{} pages after the checkpoint",
+            wal_pages()
+        );
+    }
+
     /// The log stays bounded when no pass has copied it: the writer then copies it all.
     #[test]
     fn the_writer_copies_a_log_grown_past_the_bound_itself() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("inbox.db");
         let conn = prepare(&path).expect("opens");
-        let mut checkpoints = Checkpoints::start(&path).expect("starts");
-        fill(&conn, 0, FORCED_PAGES);
+        let mut checkpoints = small(Checkpoints::start(&path).expect("starts"));
+        fill(&conn, 0, FORCED_AT);
         checkpoints.after_commit(&conn);
         assert_eq!(last_pass(&checkpoints), None, "no pass was asked for");
         commit_one(&conn, &mut checkpoints);
