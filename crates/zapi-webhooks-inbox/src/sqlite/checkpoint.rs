@@ -17,15 +17,17 @@ use rusqlite::hooks::Wal;
 use crate::store::StoreError;
 
 /// The log's size, in pages, from which the checkpointer copies it into the database file.
-const CHECKPOINT_PAGES: c_int = 4000;
+const CHECKPOINT_PAGES: c_int = 1000;
 
-/// The most pages the writer copies itself once a pass has copied the rest: what was committed
-/// during the pass. More, and the checkpointer makes another pass first.
+/// What the writer copies itself once a pass has copied the rest (what was committed during
+/// the pass): at most this many pages, or a quarter of the log, whichever is more; the longer
+/// the log, the longer a pass takes and the more is committed meanwhile, so a fixed bound alone
+/// could keep the checkpointer passing while the log grows. More, and it makes another pass.
 const REST_PAGES: c_int = 256;
 
 /// The log's size from which the writer checkpoints it itself whatever the checkpointer has
-/// done: the log's bound, should the checkpointer fall behind.
-const FORCED_PAGES: c_int = 4 * CHECKPOINT_PAGES;
+/// done (a stall of the writer: the log's bound, should the checkpointer fall far behind).
+const FORCED_PAGES: c_int = 32 * CHECKPOINT_PAGES;
 
 thread_local! {
     /// The pages in the write-ahead log after the writer's last commit (the writer is the one
@@ -112,7 +114,7 @@ impl Checkpoints {
 
     /// Runs after each of the writer's transactions, after its answers. Once the log holds
     /// [`CHECKPOINT_PAGES`], asks the checkpointer for a pass; once a pass of this log has
-    /// copied all but [`REST_PAGES`] of it at most, copies the rest itself (a PASSIVE
+    /// copied all but [`REST_PAGES`] of it (or a quarter), copies the rest itself (a PASSIVE
     /// checkpoint: it never waits for a reader), so that the next transaction starts the log
     /// over.
     pub(super) fn after_commit(&mut self, conn: &Connection) {
@@ -129,7 +131,7 @@ impl Checkpoints {
             Ok(last) => last.and_then(|(of, copied)| (of == log).then_some(copied)),
             Err(_) => None,
         };
-        let mostly_copied = copied.is_some_and(|c| c <= pages && pages - c <= REST_PAGES);
+        let mostly_copied = copied.is_some_and(|c| c <= pages && pages - c <= REST_PAGES.max(pages / 4));
         if !mostly_copied && pages < self.forced_at {
             // Already asked when a pass waits: nothing to add then.
             let _ = self.due.try_send(());
