@@ -137,6 +137,12 @@ impl Checkpoints {
             let _ = self.due.try_send(());
             return;
         }
+        if !mostly_copied {
+            eprintln!(
+                "inbox store: sqlite: the checkpointer fell behind ({pages} pages of log): the \
+                 writer copies them itself"
+            );
+        }
         match passive(conn) {
             Ok((pages_now, copied)) if copied == pages_now => {
                 if let Ok(mut last) = self.shared.last_pass.lock() {
