@@ -131,7 +131,8 @@ impl Checkpoints {
             Ok(last) => last.and_then(|(of, copied)| (of == log).then_some(copied)),
             Err(_) => None,
         };
-        let mostly_copied = copied.is_some_and(|c| c <= pages && pages - c <= REST_PAGES.max(pages / 4));
+        let mostly_copied =
+            copied.is_some_and(|c| c <= pages && pages - c <= REST_PAGES.max(pages / 4));
         if !mostly_copied && pages < self.forced_at {
             // Already asked when a pass waits: nothing to add then.
             let _ = self.due.try_send(());
