@@ -205,127 +205,124 @@ mod tests {
         checkpoints.after_commit(conn);
     }
 
+    /// A store's file, its writer's connection and checkpoints (at the test sizes).
+    struct Rig {
+        _dir: tempfile::TempDir,
+        path: std::path::PathBuf,
+        conn: Connection,
+        checkpoints: Checkpoints,
+    }
+
+    impl Rig {
+        fn new() -> Rig {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let path = dir.path().join("inbox.db");
+            let conn = prepare(&path).expect("opens");
+            let checkpoints = small(Checkpoints::start(&path).expect("starts"));
+            Rig {
+                _dir: dir,
+                path,
+                conn,
+                checkpoints,
+            }
+        }
+
+        /// Waits until the checkpointer's last pass is no longer `before`.
+        fn pass_after(&self, before: Option<Pass>) -> Option<Pass> {
+            let asked = Instant::now();
+            while last_pass(&self.checkpoints) == before {
+                assert!(asked.elapsed() < Duration::from_secs(10), "no pass");
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            last_pass(&self.checkpoints)
+        }
+
+        /// Fills the log past `PASS_AT`; then, as if a pass had copied it while the writer
+        /// committed `more` pages, records that pass and commits them (a reader's snapshot
+        /// keeps the log from starting over meanwhile). The log's sizes before and after.
+        fn pass_while_committing(&mut self, more: c_int) -> (c_int, c_int) {
+            fill(&self.conn, 0, PASS_AT);
+            let logged = wal_pages();
+            let reader = Connection::open(&self.path).expect("opens");
+            reader.execute_batch("BEGIN").expect("begins");
+            let _: i64 = reader
+                .query_row("SELECT COUNT(*) FROM delivery_bodies", [], |row| row.get(0))
+                .expect("reads");
+            let other = Connection::open(&self.path).expect("opens");
+            assert_eq!(passive(&other).expect("checkpoints"), (logged, logged));
+            *self
+                .checkpoints
+                .shared
+                .last_pass
+                .lock()
+                .expect("not poisoned") = Some((0, logged));
+            fill(&self.conn, i64::from(logged), more);
+            reader.execute_batch("COMMIT").expect("ends");
+            (logged, wal_pages())
+        }
+
+        /// One more transaction: the log must start over with it.
+        fn assert_log_starts_over(&mut self) {
+            commit_one(&self.conn, &mut self.checkpoints);
+            let pages = wal_pages();
+            assert!(pages < 10, "{pages} pages after the checkpoint");
+        }
+    }
+
     /// No checkpoint runs within a commit (the WAL hook replaces SQLite's automatic one); the
-    /// checkpointer copies the log, the writer the rest, and the log starts over.
+    /// checkpointer copies the log, and the log starts over.
     #[test]
     fn the_checkpointer_copies_the_log_and_the_log_starts_over() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let path = dir.path().join("inbox.db");
-        let conn = prepare(&path).expect("opens");
-        let mut checkpoints = small(Checkpoints::start(&path).expect("starts"));
-        fill(&conn, 0, PASS_AT);
+        let mut rig = Rig::new();
+        fill(&rig.conn, 0, PASS_AT);
         let logged = wal_pages();
         assert!(logged > PASS_AT, "{logged} pages in the log");
-        checkpoints.after_commit(&conn);
-        let asked = Instant::now();
-        while last_pass(&checkpoints).is_none() {
-            assert!(asked.elapsed() < Duration::from_secs(10), "no pass");
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        rig.checkpoints.after_commit(&rig.conn);
         assert_eq!(
-            last_pass(&checkpoints),
+            rig.pass_after(None),
             Some((0, logged)),
             "the whole log copied"
         );
         // Nothing was committed meanwhile: the next transaction starts the log over.
-        commit_one(&conn, &mut checkpoints);
-        assert!(
-            wal_pages() < 10,
-            "{} pages after the checkpoint",
-            wal_pages()
-        );
-        assert_eq!(checkpoints.shared.log.load(Ordering::Acquire), 1);
+        rig.assert_log_starts_over();
+        assert_eq!(rig.checkpoints.shared.log.load(Ordering::Acquire), 1);
     }
 
     /// What the writer committed while a pass ran, the writer copies itself; then the log
     /// starts over.
     #[test]
     fn the_writer_copies_what_it_committed_during_a_pass() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let path = dir.path().join("inbox.db");
-        let conn = prepare(&path).expect("opens");
-        let mut checkpoints = small(Checkpoints::start(&path).expect("starts"));
-        fill(&conn, 0, PASS_AT);
-        let logged = wal_pages();
-        // A reader's snapshot keeps the log from starting over while the writer goes on.
-        let reader = Connection::open(&path).expect("opens");
-        reader.execute_batch("BEGIN").expect("begins");
-        let _: i64 = reader
-            .query_row("SELECT COUNT(*) FROM delivery_bodies", [], |row| row.get(0))
-            .expect("reads");
-        // The pass, as the checkpointer makes it.
-        let other = Connection::open(&path).expect("opens");
-        assert_eq!(passive(&other).expect("checkpoints"), (logged, logged));
-        *checkpoints.shared.last_pass.lock().expect("not poisoned") = Some((0, logged));
-        fill(&conn, i64::from(logged), 20);
-        reader.execute_batch("COMMIT").expect("ends");
-        let grown = wal_pages();
+        let mut rig = Rig::new();
+        let (logged, grown) = rig.pass_while_committing(20);
         assert!(grown >= logged + 20, "{grown} pages");
-        checkpoints.after_commit(&conn);
+        rig.checkpoints.after_commit(&rig.conn);
         assert_eq!(
-            last_pass(&checkpoints),
+            last_pass(&rig.checkpoints),
             None,
             "the rest copied by the writer"
         );
-        commit_one(&conn, &mut checkpoints);
-        assert!(
-            wal_pages() < 10,
-            "{} pages after the checkpoint",
-            wal_pages()
-        );
-        assert_eq!(checkpoints.shared.log.load(Ordering::Acquire), 1);
+        rig.assert_log_starts_over();
+        assert_eq!(rig.checkpoints.shared.log.load(Ordering::Acquire), 1);
     }
 
     /// More committed during a pass than the writer copies itself: another pass first.
     #[test]
     fn a_long_rest_is_another_pass() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let path = dir.path().join("inbox.db");
-        let conn = prepare(&path).expect("opens");
-        let mut checkpoints = small(Checkpoints::start(&path).expect("starts"));
-        fill(&conn, 0, PASS_AT);
-        let logged = wal_pages();
-        // As if a pass had copied `logged` pages while REST_PAGES + 50 more were committed.
-        *checkpoints.shared.last_pass.lock().expect("not poisoned") = Some((0, logged));
-        let reader = Connection::open(&path).expect("opens");
-        reader.execute_batch("BEGIN").expect("begins");
-        let _: i64 = reader
-            .query_row("SELECT COUNT(*) FROM delivery_bodies", [], |row| row.get(0))
-            .expect("reads");
-        fill(&conn, i64::from(logged), REST_PAGES + 50);
-        reader.execute_batch("COMMIT").expect("ends");
-        let grown = wal_pages();
-        checkpoints.after_commit(&conn);
+        let mut rig = Rig::new();
+        let (logged, grown) = rig.pass_while_committing(REST_PAGES + 50);
+        rig.checkpoints.after_commit(&rig.conn);
         // The writer copied nothing; the checkpointer's pass copies the log as it is now.
-        let asked = Instant::now();
-        while last_pass(&checkpoints) == Some((0, logged)) {
-            assert!(asked.elapsed() < Duration::from_secs(10), "no pass");
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        assert_eq!(last_pass(&checkpoints), Some((0, grown)));
-        commit_one(&conn, &mut checkpoints);
-        assert!(
-            wal_pages() < 10,
-            "{} pages after the checkpoint",
-            wal_pages()
-        );
+        assert_eq!(rig.pass_after(Some((0, logged))), Some((0, grown)));
+        rig.assert_log_starts_over();
     }
 
     /// The log stays bounded when no pass has copied it: the writer then copies it all.
     #[test]
     fn the_writer_copies_a_log_grown_past_the_bound_itself() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let path = dir.path().join("inbox.db");
-        let conn = prepare(&path).expect("opens");
-        let mut checkpoints = small(Checkpoints::start(&path).expect("starts"));
-        fill(&conn, 0, FORCED_AT);
-        checkpoints.after_commit(&conn);
-        assert_eq!(last_pass(&checkpoints), None, "no pass was asked for");
-        commit_one(&conn, &mut checkpoints);
-        assert!(
-            wal_pages() < 10,
-            "{} pages after the checkpoint",
-            wal_pages()
-        );
+        let mut rig = Rig::new();
+        fill(&rig.conn, 0, FORCED_AT);
+        rig.checkpoints.after_commit(&rig.conn);
+        assert_eq!(last_pass(&rig.checkpoints), None, "no pass was asked for");
+        rig.assert_log_starts_over();
     }
 }
