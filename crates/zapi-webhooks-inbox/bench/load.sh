@@ -25,6 +25,9 @@ bench=crates/zapi-webhooks-inbox/bench
 
 command -v wrk > /dev/null || { echo "load.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 cargo build --release --quiet -p zapi-webhooks-cli -p zapi-webhooks-receiver-example
+# The build's output still being written back to disk slows the first run's fsyncs (a p99 of
+# 60 ms and more, right after a build): write it all first.
+sync
 cli=${ZAPI_BENCH_CLI:-target/release/zapi-webhooks}
 receiver=target/release/zapi-webhooks-receiver-example
 dir=$(mktemp -d)
