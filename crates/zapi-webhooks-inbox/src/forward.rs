@@ -1,7 +1,7 @@
 //! The forwarder: a [`Handler`] that POSTs each delivery, signed, to one configured URL.
 
 use std::io::Read;
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -135,24 +135,19 @@ impl Resolver for TargetResolver {
         config: &ureq::config::Config,
         timeout: NextTimeout,
     ) -> Result<ResolvedSocketAddrs, ureq::Error> {
-        let (Some(host), Some(port)) = (
-            uri.host(),
-            uri.port_u16().or(match uri.scheme_str() {
-                Some("https") => Some(443),
-                Some("http") => Some(80),
-                _ => None,
-            }),
-        ) else {
+        // `host:port`, the scheme's port when the URL names none (`[::1]:443` for an IPv6 one).
+        let Some(key) = uri
+            .scheme()
+            .zip(uri.authority())
+            .and_then(|(scheme, authority)| DefaultResolver::host_and_port(scheme, authority))
+        else {
             return self.lookup.resolve(uri, config, timeout);
         };
-        // `[::1]` is written with brackets in a URL.
-        let bare = host.trim_start_matches('[').trim_end_matches(']');
-        if let Ok(ip) = bare.parse::<IpAddr>() {
+        if let Ok(address) = key.parse::<SocketAddr>() {
             let mut addresses = self.empty();
-            addresses.push(SocketAddr::new(ip, port));
+            addresses.push(address);
             return Ok(addresses);
         }
-        let key = format!("{bare}:{port}");
         if let Ok(kept) = self.kept.lock()
             && let Some((for_key, at, addresses)) = kept.as_ref()
             && *for_key == key
