@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark, side by side on this machine over loopback (not run in CI):
 #   receiver   the in-memory example receiver (examples/receiver: zapi-webhooks-axum, no store)
-#   serve      `zapi-webhooks serve` on SQLite with durable commits (WAL, synchronous=FULL, group
-#              commit), its forward target down: every request is stored, nothing leaves;
+#   serve      `zapi-webhooks serve` on SQLite with durable commits (WAL synced before every
+#              answer, group commit), its forward target down: every request is stored, nothing leaves;
 #   serve+fwd  the same, forwarding every delivery to a second example receiver meanwhile.
 # Every request is a new event (./unique.lua makes the instanceId unique), so serve stores each.
 # wrk (one thread) at 8 and 64 connections for SECONDS each: requests/s and latency

@@ -383,6 +383,7 @@ async fn sqlite_commits_concurrent_inserts_together() {
             .expect("open"),
     );
     let before = store.commits();
+    let syncs_before = store.syncs();
     let mut tasks = Vec::new();
     for n in 0..500 {
         let store = store.clone();
@@ -398,6 +399,11 @@ async fn sqlite_commits_concurrent_inserts_together() {
     assert!(
         commits < 250,
         "{commits} commits for 500 inserts: no group commit"
+    );
+    assert_eq!(
+        store.syncs() - syncs_before,
+        commits,
+        "one sync of the log per commit"
     );
     assert_eq!(store.stats().await.expect("stats").pending, 500);
 }
