@@ -200,14 +200,15 @@ impl SqliteStore {
         self.commits.load(Ordering::Relaxed)
     }
 
-    /// How many syncs of the write-ahead log have been made since the store was opened: at
-    /// most one per commit, fewer when one sync covered several.
+    /// How many syncs of the write-ahead log the writer has made since the store was opened:
+    /// one after each commit.
     pub fn syncs(&self) -> u64 {
         self.syncs.load(Ordering::Relaxed)
     }
 
-    /// Runs `work` in the writer's next transaction; answers after its commit. `work` may run
-    /// twice (only its last run counts), should another request of the transaction fail.
+    /// Runs `work` in the writer's next transaction; answers after its commit and the log's
+    /// sync. `work` may run twice (only its last run counts), should another request of the
+    /// transaction fail.
     async fn run<T, F>(&self, work: F) -> Result<T, StoreError>
     where
         F: FnMut(&Connection) -> Result<T, StoreError> + Send + 'static,
@@ -240,10 +241,10 @@ fn prepare(path: &Path) -> Result<Connection, StoreError> {
         )));
     }
     // A commit writes the log without syncing it: the writer syncs it itself before any
-    // answer (see `sync`). SQLite's page cache of 2 MiB (its default), and no larger: at the end of every
-    // transaction SQLite walks the whole cache (a page moved during a split takes a number
-    // past every other, so that its truncation of the cache finds no shortcut), 12 % of the
-    // gateway's CPU with 64 MiB.
+    // answer (see `sync`). SQLite's page cache of 2 MiB (its default), and no larger: at the
+    // end of every transaction SQLite walks the whole cache (a page moved during a split takes
+    // a number past every other, so that its truncation of the cache finds no shortcut), 12 %
+    // of the gateway's CPU with 64 MiB.
     conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2048;")?;
     migrate_sqlite(&conn)?;
     // The checkpoints are the checkpointer's and the writer's, between transactions (see
@@ -279,8 +280,8 @@ fn migrate_sqlite(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The writer: takes every waiting job, one transaction for all; `flusher` answers them once
-/// the log is synced.
+/// The writer: takes every waiting job, one transaction for all, answers once `flusher` has
+/// synced the log after the commit.
 fn write_loop(
     conn: &Connection,
     queue: &mpsc::Receiver<Box<dyn Job>>,
