@@ -196,9 +196,16 @@ fn stats_list_replay_and_export() {
         .spawn()
         .expect("serve");
     let url = format!("http://127.0.0.1:{port}/webhook");
-    let mut sent = None;
-    for _ in 0..100 {
-        let output = bin(&[
+    // Sent once, after serve listens: a send started before would have some of its requests
+    // refused and the rest stored, and sending again would store duplicates.
+    let listens = (0..100).any(|_| {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() || {
+            std::thread::sleep(Duration::from_millis(100));
+            false
+        }
+    });
+    let sent = listens.then(|| {
+        bin(&[
             "send",
             "--token",
             "tok-inbox-test",
@@ -206,18 +213,12 @@ fn stats_list_replay_and_export() {
             "json",
             &url,
             file.to_str().expect("path"),
-        ]);
-        if output.status.success() {
-            sent = Some(output);
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+        ])
+    });
     let _ = serve.kill();
     let _ = serve.wait();
-    let summary: Value =
-        serde_json::from_slice(&sent.expect("send succeeds once serve listens").stdout)
-            .expect("summary");
+    let sent = sent.expect("serve listens within 10 s");
+    let summary: Value = serde_json::from_str(&stdout(&sent)).expect("summary");
     assert_eq!(summary["status"]["200"], 6, "{summary}");
     let received: Value = serde_json::from_str(&stdout(&bin(&[
         "inbox", "stats", "--store", &second, "--format", "json",
