@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Load test, side by side on this machine over loopback: the example receiver
 # (zapi-webhooks-receiver-example, on zapi-webhooks-axum) against the receiver a Node user would
-# write with our schemas (Fastify + ajv compiling schemas/callback.schema.json, in ./fastify/).
+# write with our schemas (Fastify + ajv compiling schemas/callback.schema.json, in ./fastify/),
+# and both against the floor (zapi-webhooks-receiver-floor, src/bin/floor.rs: axum reading each
+# body whole and answering 200, nothing else): the last lines give each receiver's CPU per
+# request as a multiple of the floor's.
 #
 # Both get the same payload mix (every fixture and capture, one after the other, the same token):
 #   1. wrk (an established load generator, C, one thread) for SECONDS at CONNECTIONS open
@@ -20,6 +23,7 @@ connections=${2:-8}
 token=bench-token-0123456789ab
 rust_port=18181
 node_port=18182
+floor_port=18183
 
 command -v wrk > /dev/null || { echo "load.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 cargo build --release --quiet -p zapi-webhooks-cli -p zapi-webhooks-receiver-example
@@ -61,6 +65,7 @@ s = json.load(open(send_path))
 errors = sum(w["errors"].values())
 rps = w["requests"] / (w["duration_us"] / 1e6)
 cpu_us = ticks / hz * 1e6 / max(w["requests"], 1)
+open(f"{wrk_path}.cpu", "w").write(f"{cpu_us}\n")
 print(f"{name:8} {w['requests']:>7} requests  {rps:>7.0f} req/s  p50 {w['p50_ms']:.2f} ms  "
       f"p90 {w['p90_ms']:.2f} ms  p99 {w['p99_ms']:.2f} ms  max {w['max_ms']:.1f} ms  "
       f"errors {errors}  server CPU {cpu_us:.0f} us/request  peak RSS {peak} MB  "
@@ -74,9 +79,21 @@ rust_pid=$!
 $server_cpu node examples/receiver/bench/fastify/server.mjs "$node_port" "$token" schemas/callback.schema.json \
     > "$dir/node.log" 2>&1 &
 node_pid=$!
-trap 'kill $rust_pid $node_pid 2> /dev/null || true; rm -rf "$dir"' EXIT
+$server_cpu target/release/zapi-webhooks-receiver-floor --listen "127.0.0.1:$floor_port" \
+    > "$dir/floor.log" 2>&1 &
+floor_pid=$!
+trap 'kill $rust_pid $node_pid $floor_pid 2> /dev/null || true; rm -rf "$dir"' EXIT
 sleep 2
-kill -0 "$rust_pid" && kill -0 "$node_pid" || { cat "$dir/rust.log" "$dir/node.log" >&2; exit 1; }
+kill -0 "$rust_pid" && kill -0 "$node_pid" && kill -0 "$floor_pid" \
+    || { cat "$dir/rust.log" "$dir/node.log" "$dir/floor.log" >&2; exit 1; }
 
+load floor "http://127.0.0.1:$floor_port/webhook" "$floor_pid"
 load rust "http://127.0.0.1:$rust_port/webhook" "$rust_pid"
 load fastify "http://127.0.0.1:$node_port/webhook" "$node_pid"
+python3 - "$dir" <<'PY'
+import sys
+cpu = {n: float(open(f"{sys.argv[1]}/{n}-wrk.json.cpu").read()) for n in ("floor", "rust", "fastify")}
+for name in ("rust", "fastify"):
+    print(f"{name}: {cpu[name] / cpu['floor']:.2f}x the floor's CPU per request "
+          f"({cpu[name]:.1f} us against {cpu['floor']:.1f} us)")
+PY

@@ -22,7 +22,8 @@ impl Drop for Server {
 /// Starts the binary on a free port with `args`, and reads the address it prints.
 fn start(args: &[&str]) -> Server {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks-receiver-example"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks-receiver-example"));
+    command
         .args([
             "--addr",
             "127.0.0.1:0",
@@ -32,10 +33,16 @@ fn start(args: &[&str]) -> Server {
         ])
         .arg(dir.path())
         .args(args)
-        .env_remove("ZAPI_WEBHOOK_TOKEN")
+        .env_remove("ZAPI_WEBHOOK_TOKEN");
+    launch(command, dir)
+}
+
+/// Spawns `command`, a server that prints `listening on http://ADDR` first on stderr.
+fn launch(mut command: Command, dir: tempfile::TempDir) -> Server {
+    let mut child = command
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the example starts");
+        .expect("the server starts");
     let stderr = child.stderr.take().expect("stderr");
     let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let (first, first_line) = std::sync::mpsc::channel();
@@ -160,6 +167,23 @@ fn authenticated_deliveries_are_answered_200_and_the_untyped_kept() {
     assert_eq!(
         post(server.addr, "/webhook", &[JSON, TOKEN, gzip], &gzipped).0,
         200
+    );
+}
+
+/// The floor of the load benchmark reads every body whole and answers 200, on both routes.
+#[test]
+fn the_floor_reads_each_body_and_answers_200() {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zapi-webhooks-receiver-floor"));
+    command.args(["--listen", "127.0.0.1:0"]);
+    let floor = launch(command, tempfile::tempdir().expect("temp dir"));
+    let body = vec![b'x'; 100_000];
+    assert_eq!(
+        post(floor.addr, "/webhook", &[JSON], &body),
+        (200, "read 100000 bytes".to_owned())
+    );
+    assert_eq!(
+        post(floor.addr, "/webhook/any/path", &[], b"{}"),
+        (200, "read 2 bytes".to_owned())
     );
 }
 
