@@ -130,7 +130,13 @@ impl Callback {
     /// A leading UTF-8 byte order mark is skipped (plain `serde_json::from_slice` rejects it).
     pub fn from_slice(body: &[u8]) -> Result<Callback, ParseError> {
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        serde_json::from_slice(body).map_err(|err| {
+        // UTF-8 checked once for the whole body, not string by string as `from_slice` does;
+        // bytes that are not UTF-8 take `from_slice`, for its error and its position.
+        let parsed = match std::str::from_utf8(body) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(body),
+        };
+        parsed.map_err(|err| {
             ParseError::locate::<Callback>(body)
                 .unwrap_or_else(|| ParseError::from_json(String::new(), err))
         })

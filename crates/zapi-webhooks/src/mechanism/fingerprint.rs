@@ -157,7 +157,8 @@ fn items() -> Items {
 /// last: such a body's fingerprint has more entries than any model writes back (a model writes
 /// each key once), so it never matches and the exact check judges it.
 pub(crate) fn of_bytes(bytes: &[u8]) -> Option<u64> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    // UTF-8 checked once for the whole document (a string at a time, it cost more).
+    let mut deserializer = serde_json::Deserializer::from_str(std::str::from_utf8(bytes).ok()?);
     let fingerprint = Lex.deserialize(&mut deserializer).ok()?;
     deserializer.end().ok()?;
     Some(fingerprint)
