@@ -129,17 +129,22 @@ impl Callback {
     ///
     /// A leading UTF-8 byte order mark is skipped (plain `serde_json::from_slice` rejects it).
     pub fn from_slice(body: &[u8]) -> Result<Callback, ParseError> {
-        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        // UTF-8 checked once for the whole body, not string by string as `from_slice` does;
-        // bytes that are not UTF-8 take `from_slice`, for its error and its position.
-        let parsed = match std::str::from_utf8(body) {
-            Ok(text) => serde_json::from_str(text),
-            Err(_) => serde_json::from_slice(body),
-        };
-        parsed.map_err(|err| {
-            ParseError::locate::<Callback>(body)
-                .unwrap_or_else(|| ParseError::from_json(String::new(), err))
-        })
+        match std::str::from_utf8(body) {
+            Ok(text) => Callback::from_text(text),
+            // Not UTF-8: serde_json's `from_slice`, for its error and its position.
+            Err(_) => {
+                let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+                located(body, serde_json::from_slice(body))
+            }
+        }
+    }
+
+    /// [`Callback::from_slice`] for a body already known to be UTF-8: checked once for the
+    /// whole body, where serde_json's `from_slice` checks it string by string. For callers that
+    /// read the same text again (the fingerprint of the lossless check).
+    pub(crate) fn from_text(text: &str) -> Result<Callback, ParseError> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        located(text.as_bytes(), serde_json::from_str(text))
     }
 
     /// Parses a webhook body strictly: like [`Callback::from_slice`], then fails on the first
@@ -384,4 +389,15 @@ impl<'de> Visitor<'de> for CallbackVisitor {
         callback.finish();
         Ok(callback)
     }
+}
+
+/// A parse's result with the error located in `body` (its JSON pointer, line and column).
+fn located(
+    body: &[u8],
+    parsed: Result<Callback, serde_json::Error>,
+) -> Result<Callback, ParseError> {
+    parsed.map_err(|err| {
+        ParseError::locate::<Callback>(body)
+            .unwrap_or_else(|| ParseError::from_json(String::new(), err))
+    })
 }

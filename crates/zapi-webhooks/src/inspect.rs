@@ -221,12 +221,14 @@ impl Inspector {
     /// `Value`, which gives the same report) when the models cannot type the body, or when
     /// the fingerprints do not show it lossless, so that the exact check names the difference.
     fn inspect_typed_bytes(&self, bytes: &[u8]) -> Option<Report> {
-        let callback = Callback::from_slice(bytes).ok()?;
+        // UTF-8 checked once, for the parse and the fingerprint both.
+        let text = std::str::from_utf8(bytes).ok()?;
+        let callback = Callback::from_text(text).ok()?;
         let unmodeled = callback.unmodeled();
         if self.needs_schema(Some((&callback, &unmodeled))) {
             return None;
         }
-        let body = crate::mechanism::fingerprint::of_bytes(bytes)?;
+        let body = crate::mechanism::fingerprint::of_text(text)?;
         if crate::mechanism::fingerprint::of_model(&callback) != Some(body) {
             return None;
         }

@@ -2,7 +2,7 @@
 //! path of [`crate::inspect::Inspector::models_as_schema`]).
 //!
 //! Both sides are reduced to a fingerprint of the `serde_json::Value` they stand for: the body
-//! while it is lexed ([`of_bytes`], a serde visitor that keeps nothing), the model while it
+//! while it is lexed ([`of_text`], a serde visitor that keeps nothing), the model while it
 //! serializes itself ([`of_model`], a serializer that writes nothing), each as
 //! `serde_json::to_value` / `from_slice` would build the value. Equal values give equal
 //! fingerprints: an object's entries are combined in any order (a `Value` map has no order),
@@ -150,15 +150,14 @@ fn items() -> Items {
     }
 }
 
-/// The fingerprint of the JSON document `bytes` (one document, optional whitespace around it),
+/// The fingerprint of the JSON document `text` (one document, optional whitespace around it),
 /// or `None` when it is not JSON.
 ///
 /// A key repeated in an object counts once per time it appears, where a `Value` keeps only the
 /// last: such a body's fingerprint has more entries than any model writes back (a model writes
 /// each key once), so it never matches and the exact check judges it.
-pub(crate) fn of_bytes(bytes: &[u8]) -> Option<u64> {
-    // UTF-8 checked once for the whole document (a string at a time, it cost more).
-    let mut deserializer = serde_json::Deserializer::from_str(std::str::from_utf8(bytes).ok()?);
+pub(crate) fn of_text(text: &str) -> Option<u64> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let fingerprint = Lex.deserialize(&mut deserializer).ok()?;
     deserializer.end().ok()?;
     Some(fingerprint)
@@ -175,8 +174,9 @@ pub(crate) fn of_model<T: Serialize + ?Sized>(model: &T) -> Option<u64> {
 /// the bytes are not JSON or not a callback. Behind [`crate::__private::fingerprints_agree`],
 /// for the repository's tests.
 pub(crate) fn agree(bytes: &[u8]) -> Option<bool> {
-    let callback = crate::Callback::from_slice(bytes).ok()?;
-    let body = of_bytes(bytes)?;
+    let text = std::str::from_utf8(bytes).ok()?;
+    let callback = crate::Callback::from_text(text).ok()?;
+    let body = of_text(text)?;
     Some(of_model(&callback) == Some(body))
 }
 
@@ -398,6 +398,11 @@ impl ser::SerializeMap for PrintEntries {
 mod tests {
     use super::*;
     use crate::Callback;
+
+    /// [`of_text`] of `bytes`, `None` when they are not UTF-8.
+    fn of_bytes(bytes: &[u8]) -> Option<u64> {
+        of_text(std::str::from_utf8(bytes).ok()?)
+    }
 
     #[test]
     fn equal_values_agree_whatever_the_order_and_spacing() {
