@@ -18,7 +18,7 @@
 //!         webhook.callback.kind().as_str(),
 //!         webhook.body.len(),
 //!     );
-//!     for value in &webhook.unexpected {
+//!     for value in webhook.unexpected() {
 //!         eprintln!("unexpected value {value}");
 //!     }
 //!     StatusCode::OK
@@ -119,7 +119,8 @@ pub use router::{BoxError, Filter, HandlerResult, RouterError, WebhookRouter, we
 
 use decode::DecodeError;
 
-/// One authenticated delivery: what the handler gets.
+/// One authenticated delivery: what the handler gets. What the models did not type is computed
+/// only when asked for ([`ZapiWebhook::unmodeled`], [`ZapiWebhook::unexpected`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ZapiWebhook {
@@ -138,13 +139,24 @@ pub struct ZapiWebhook {
     pub instance_id: Option<String>,
     /// Where the request carried its token; `None` with [`WebhookConfig::insecure_no_token`].
     pub token_source: Option<TokenSource>,
-    /// The JSON pointers of the keys no model knows (`/brandNew`, `/text/shiny`).
-    pub unmodeled: Vec<String>,
-    /// The values kept although their JSON type is not the one the models expect (`/fromMe`
-    /// holding `"yes"`): each with its pointer, what was expected and what was found.
-    pub unexpected: Vec<UnexpectedValue>,
     /// How the body was encoded on the wire.
     pub encoding: Encoding,
+}
+
+impl ZapiWebhook {
+    /// The JSON pointers of the keys no model knows (`/brandNew`, `/text/shiny`), found in the
+    /// typed callback when called ([`Callback::unmodeled`]); nothing is computed for a handler
+    /// that does not ask.
+    pub fn unmodeled(&self) -> Vec<String> {
+        self.callback.unmodeled()
+    }
+
+    /// The values kept although their JSON type is not the one the models expect (`/fromMe`
+    /// holding `"yes"`): each with its pointer, what was expected and what was found
+    /// ([`Callback::unexpected`], computed when called).
+    pub fn unexpected(&self) -> Vec<UnexpectedValue> {
+        self.callback.unexpected()
+    }
 }
 
 /// The text of every 401 answer.
@@ -320,8 +332,6 @@ where
             }
         };
         let instance_id = authenticated.instance(callback.instance_id())?;
-        let unmodeled = callback.unmodeled();
-        let unexpected = callback.unexpected();
 
         Ok(ZapiWebhook {
             callback,
@@ -329,8 +339,6 @@ where
             path: authenticated.redacted_path(parts.uri.path()),
             instance_id,
             token_source: authenticated.source,
-            unmodeled,
-            unexpected,
             encoding,
         })
     }

@@ -210,8 +210,9 @@ async fn a_retyped_field_reaches_the_handler_as_an_unexpected_value() {
     assert_eq!(answer.json["unmodeled"], json!(["/brandNew"]));
     assert_eq!(answer.json["kind"], "text");
     let seen = server.seen.lock().expect("lock");
-    assert_eq!(seen[0].unexpected[0].found, "string \"yes\"");
-    assert_eq!(seen[0].unexpected[0].pointer, "/fromMe");
+    let unexpected = seen[0].unexpected();
+    assert_eq!(unexpected[0].found, "string \"yes\"");
+    assert_eq!(unexpected[0].pointer, "/fromMe");
 }
 
 #[tokio::test]

@@ -41,8 +41,8 @@ async fn handle(State(seen): State<Seen>, webhook: ZapiWebhook) -> Response {
         "path": webhook.path,
         "instance": webhook.instance_id,
         "kind": webhook.callback.kind().as_str(),
-        "unmodeled": webhook.unmodeled,
-        "unexpected": webhook.unexpected.iter().map(|u| u.pointer.clone()).collect::<Vec<_>>(),
+        "unmodeled": webhook.unmodeled(),
+        "unexpected": webhook.unexpected().iter().map(|u| u.pointer.clone()).collect::<Vec<_>>(),
         "len": webhook.body.len(),
     });
     if let Ok(mut seen) = seen.lock() {
