@@ -1,8 +1,13 @@
-//! Parse throughput over the fixture corpus: the typed lossless parse
-//! (`serde_json::from_slice::<Callback>`) against `serde_json::Value` and against
-//! `serde::de::IgnoredAny` (a syntax-only pass, the floor any parse into memory sits on).
+//! Parse throughput over the fixture corpus: the typed lossless parse against
+//! `serde_json::Value` and against `serde::de::IgnoredAny` (a syntax-only pass, the floor any
+//! parse into memory sits on), each as its users call it:
 //!
-//! One group per fixture set, each with the three targets side by side:
+//! * `CallbackFromSlice`: `Callback::from_slice`, what the axum extractor, the gateway and the
+//!   CLI call (it checks the body's UTF-8 once, then parses it as text);
+//! * `Callback`, `Value`, `IgnoredAny`: `serde_json::from_slice::<T>` (which checks UTF-8 string
+//!   by string).
+//!
+//! One group per fixture set, each with the four targets side by side:
 //!
 //! * `all`: the whole corpus (`fixtures/<callback>/*.json`, 110 payloads);
 //! * `received`: the `ReceivedCallback` payloads (the bulk of real traffic);
@@ -19,7 +24,7 @@
 //! the files' sizes) and payloads/s (`ItemsCount`).
 //!
 //! ```text
-//! cargo bench -p zapi-webhooks --bench parse                          # all 30 benches, ~30 s
+//! cargo bench -p zapi-webhooks --bench parse                          # all 40 benches, ~40 s
 //! cargo bench -p zapi-webhooks --bench parse -- '::received::'        # one set
 //! cargo bench -p zapi-webhooks --bench parse -- '::all::Callback$' --min-time 3
 //! cargo bench -p zapi-webhooks --bench parse -- --list                # the bench paths
@@ -37,7 +42,7 @@
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::IgnoredAny;
 use serde_json::Value;
 use zapi_webhooks::Callback;
 
@@ -58,6 +63,12 @@ fn check_corpus() {
             .unwrap_or_else(|err| panic!("fixture {} is not JSON: {err}", payload.path));
         let callback = serde_json::from_slice::<Callback>(&payload.bytes)
             .unwrap_or_else(|err| panic!("fixture {} does not parse: {err}", payload.path));
+        let from_slice = Callback::from_slice(&payload.bytes).ok();
+        assert!(
+            from_slice.as_ref() == Some(&callback),
+            "fixture {}: Callback::from_slice and serde_json::from_slice disagree",
+            payload.path
+        );
         assert_eq!(
             callback.kind().callback_type(),
             Some(payload.family),
@@ -79,15 +90,47 @@ fn check_corpus() {
     }
 }
 
+/// A parse target: how it is read from bytes.
+trait Target {
+    /// What is kept, then dropped.
+    type Parsed;
+    /// Reads `bytes`, `None` on an error (fixtures were checked before timing).
+    fn parse(bytes: &[u8]) -> Option<Self::Parsed>;
+}
+
+/// `serde_json::from_slice` for the targets that are the parsed type themselves.
+macro_rules! from_slice_targets {
+    ($($ty:ty),*) => {$(
+        impl Target for $ty {
+            type Parsed = $ty;
+            fn parse(bytes: &[u8]) -> Option<$ty> {
+                serde_json::from_slice(bytes).ok()
+            }
+        }
+    )*};
+}
+
+from_slice_targets!(Callback, Value, IgnoredAny);
+
+/// The crate's own entry point, `Callback::from_slice`.
+struct CallbackFromSlice;
+
+impl Target for CallbackFromSlice {
+    type Parsed = Callback;
+    fn parse(bytes: &[u8]) -> Option<Callback> {
+        Callback::from_slice(bytes).ok()
+    }
+}
+
 /// Parses every payload of the set `name` into `T` once per iteration.
-fn parse_set<T: DeserializeOwned>(bencher: Bencher, name: &str) {
+fn parse_set<T: Target>(bencher: Bencher, name: &str) {
     let set = Set::named(name);
     bencher
         .counter(BytesCount::new(set.bytes))
         .counter(ItemsCount::new(set.payloads.len()))
         .bench(|| {
             for bytes in &set.payloads {
-                let parsed: T = serde_json::from_slice(black_box(bytes))
+                let parsed = T::parse(black_box(bytes))
                     .expect("fixtures were checked to parse before timing");
                 black_box(parsed);
             }
@@ -99,8 +142,8 @@ macro_rules! fixture_sets {
     ($($set:ident),* $(,)?) => {
         $(
             #[doc = concat!("The `", stringify!($set), "` fixture set.")]
-            #[divan::bench(types = [Callback, Value, IgnoredAny])]
-            fn $set<T: DeserializeOwned>(bencher: Bencher) {
+            #[divan::bench(types = [CallbackFromSlice, Callback, Value, IgnoredAny])]
+            fn $set<T: Target>(bencher: Bencher) {
                 parse_set::<T>(bencher, stringify!($set));
             }
         )*

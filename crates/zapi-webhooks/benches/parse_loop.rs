@@ -11,7 +11,8 @@
 //! perf record -g $BIN callback type_first 5000
 //! ```
 //!
-//! TARGET is `callback` (`serde_json::from_slice::<Callback>`), `value` (`Value`) or `ignored`
+//! TARGET is `from_slice` (`Callback::from_slice`), `callback`
+//! (`serde_json::from_slice::<Callback>`), `value` (`Value`) or `ignored`
 //! (`IgnoredAny`); SET is any set of the `parse` bench (`all`, `received`, `small`, a callback
 //! name, `compact`, `type_first`). Without arguments (as under a plain `cargo bench`) it does
 //! nothing.
@@ -42,10 +43,11 @@ fn main() {
     let name = set;
     let set = Set::named(name);
     let elapsed = match target.as_str() {
+        "from_slice" => run_from_slice(&set, iterations),
         "callback" => run::<Callback>(&set, iterations),
         "value" => run::<Value>(&set, iterations),
         "ignored" => run::<IgnoredAny>(&set, iterations),
-        other => panic!("TARGET `{other}` is not one of callback, value, ignored"),
+        other => panic!("TARGET `{other}` is not one of from_slice, callback, value, ignored"),
     };
     let seconds = elapsed.as_secs_f64();
     let passes = iterations as f64;
@@ -64,6 +66,18 @@ fn run<T: DeserializeOwned>(set: &Set, iterations: u64) -> std::time::Duration {
     for _ in 0..iterations {
         for bytes in &set.payloads {
             let parsed: T = serde_json::from_slice(black_box(bytes))
+                .unwrap_or_else(|err| panic!("a fixture does not parse: {err}"));
+            black_box(parsed);
+        }
+    }
+    start.elapsed()
+}
+
+fn run_from_slice(set: &Set, iterations: u64) -> std::time::Duration {
+    let start = Instant::now();
+    for _ in 0..iterations {
+        for bytes in &set.payloads {
+            let parsed = Callback::from_slice(black_box(bytes))
                 .unwrap_or_else(|err| panic!("a fixture does not parse: {err}"));
             black_box(parsed);
         }

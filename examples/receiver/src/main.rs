@@ -128,7 +128,10 @@ async fn keep_stored(dir: &Path, delivery: Delivery, verbose: bool) -> std::io::
         .as_ref()
         .map_or("unknown", |c| c.kind().as_str());
     if verbose {
-        log(format_args!("{}: stored {}", delivery.path, delivery.dedupe_key));
+        log(format_args!(
+            "{}: stored {}",
+            delivery.path, delivery.dedupe_key
+        ));
     }
     let (unexpected, unmodeled) = (&report.unexpected, &report.unmodeled);
     keep(

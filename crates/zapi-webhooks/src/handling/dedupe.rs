@@ -203,15 +203,20 @@ fn is_plain(atom: &str) -> bool {
 }
 
 fn from_parts(name: &str, parts: &[Part<'_>]) -> DedupeKey {
-    let readable = format!(
-        "{}:{name}:{}",
-        DedupeKey::VERSION,
-        parts
-            .iter()
-            .map(|part| part.join(","))
-            .collect::<Vec<_>>()
-            .join(":")
-    );
+    // `v1:{name}:{part}:{part}...`, the atoms of a part joined by `,`, built in one string.
+    let mut readable = String::with_capacity(64);
+    readable.push_str(DedupeKey::VERSION);
+    readable.push(':');
+    readable.push_str(name);
+    for part in parts {
+        readable.push(':');
+        for (i, atom) in part.iter().enumerate() {
+            if i > 0 {
+                readable.push(',');
+            }
+            readable.push_str(atom);
+        }
+    }
     if readable.len() <= DedupeKey::MAX_LEN && parts.iter().flatten().all(|atom| is_plain(atom)) {
         return DedupeKey(readable);
     }
@@ -267,10 +272,24 @@ pub(crate) fn write_canonical(value: &Value, out: &mut Vec<u8>) {
 }
 
 fn write_object(map: &Map<String, Value>, out: &mut Vec<u8>) {
-    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    // serde_json's map (without its `preserve_order` feature) already iterates in key order,
+    // which is byte order for `String`s: the entries are sorted only when they come otherwise.
+    let in_order = map
+        .keys()
+        .zip(map.keys().skip(1))
+        .all(|(a, b)| a.as_bytes() <= b.as_bytes());
+    if in_order {
+        write_entries(map.iter(), out);
+    } else {
+        let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        write_entries(entries.into_iter(), out);
+    }
+}
+
+fn write_entries<'a>(entries: impl Iterator<Item = (&'a String, &'a Value)>, out: &mut Vec<u8>) {
     out.push(b'{');
-    for (i, (key, value)) in entries.into_iter().enumerate() {
+    for (i, (key, value)) in entries.enumerate() {
         if i > 0 {
             out.push(b',');
         }
@@ -281,8 +300,12 @@ fn write_object(map: &Map<String, Value>, out: &mut Vec<u8>) {
     out.push(b'}');
 }
 
+/// A string as serde_json writes it, without copying it into a `Value` first.
 fn write_string(text: &str, out: &mut Vec<u8>) {
-    write_scalar(&Value::from(text), out);
+    // Writing a string into a `Vec` cannot fail; the fallback keeps this panic-free.
+    if serde_json::to_writer(&mut *out, text).is_err() {
+        out.extend_from_slice(b"null");
+    }
 }
 
 fn write_scalar(value: &Value, out: &mut Vec<u8>) {
