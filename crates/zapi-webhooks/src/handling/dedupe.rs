@@ -300,16 +300,14 @@ fn write_entries<'a>(entries: impl Iterator<Item = (&'a String, &'a Value)>, out
     out.push(b'}');
 }
 
-/// A string as serde_json writes it, without copying it into a `Value` first.
+/// A key as serde_json writes a string, without copying it into a `Value` first.
 fn write_string(text: &str, out: &mut Vec<u8>) {
-    // Writing a string into a `Vec` cannot fail; the fallback keeps this panic-free.
-    if serde_json::to_writer(&mut *out, text).is_err() {
-        out.extend_from_slice(b"null");
-    }
+    write_scalar(text, out);
 }
 
-fn write_scalar(value: &Value, out: &mut Vec<u8>) {
-    // Writing a scalar `Value` into a `Vec` cannot fail; the fallback keeps this panic-free.
+/// A string or scalar `Value` as serde_json writes it.
+fn write_scalar<T: serde::Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    // Writing a scalar into a `Vec` cannot fail; the fallback keeps this panic-free.
     if serde_json::to_writer(&mut *out, value).is_err() {
         out.extend_from_slice(b"null");
     }
