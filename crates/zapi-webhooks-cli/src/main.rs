@@ -269,6 +269,12 @@ fn parse_callback(name: &str) -> Result<CallbackType, String> {
         })
 }
 
+/// mimalloc rather than the system allocator: bulk validation allocates for every line and
+/// the gateway for every delivery; with glibc's allocator, malloc and free took about a fifth
+/// of `validate`'s CPU and 7 % of `serve`'s.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {

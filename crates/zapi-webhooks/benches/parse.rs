@@ -5,9 +5,12 @@
 //! * `CallbackFromSlice`: `Callback::from_slice`, what the axum extractor, the gateway and the
 //!   CLI call (it checks the body's UTF-8 once, then parses it as text);
 //! * `Callback`, `Value`, `IgnoredAny`: `serde_json::from_slice::<T>` (which checks UTF-8 string
-//!   by string).
+//!   by string);
+//! * `ValueFromStr`: `Value` read the way `Callback::from_slice` reads, the body's UTF-8 checked
+//!   once (`std::str::from_utf8`), then `serde_json::from_str`: the baseline that gives `Value`
+//!   the same single check, so that the typed parse's lead over it is the model's alone.
 //!
-//! One group per fixture set, each with the four targets side by side:
+//! One group per fixture set, each with the five targets side by side:
 //!
 //! * `all`: the whole corpus (`fixtures/<callback>/*.json`, 110 payloads);
 //! * `received`: the `ReceivedCallback` payloads (the bulk of real traffic);
@@ -24,7 +27,7 @@
 //! the files' sizes) and payloads/s (`ItemsCount`).
 //!
 //! ```text
-//! cargo bench -p zapi-webhooks --bench parse                          # all 40 benches, ~40 s
+//! cargo bench -p zapi-webhooks --bench parse                          # all 50 benches, ~50 s
 //! cargo bench -p zapi-webhooks --bench parse -- '::received::'        # one set
 //! cargo bench -p zapi-webhooks --bench parse -- '::all::Callback$' --min-time 3
 //! cargo bench -p zapi-webhooks --bench parse -- --list                # the bench paths
@@ -122,6 +125,17 @@ impl Target for CallbackFromSlice {
     }
 }
 
+/// `Value` with one UTF-8 check for the whole body, as `Callback::from_slice` does it.
+struct ValueFromStr;
+
+impl Target for ValueFromStr {
+    type Parsed = Value;
+    fn parse(bytes: &[u8]) -> Option<Value> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        serde_json::from_str(text).ok()
+    }
+}
+
 /// Parses every payload of the set `name` into `T` once per iteration.
 fn parse_set<T: Target>(bencher: Bencher, name: &str) {
     let set = Set::named(name);
@@ -142,7 +156,7 @@ macro_rules! fixture_sets {
     ($($set:ident),* $(,)?) => {
         $(
             #[doc = concat!("The `", stringify!($set), "` fixture set.")]
-            #[divan::bench(types = [CallbackFromSlice, Callback, Value, IgnoredAny])]
+            #[divan::bench(types = [CallbackFromSlice, Callback, Value, ValueFromStr, IgnoredAny])]
             fn $set<T: Target>(bencher: Bencher) {
                 parse_set::<T>(bencher, stringify!($set));
             }

@@ -8,8 +8,6 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
 use zapi_webhooks::diagnostics::UnexpectedValue;
@@ -44,8 +42,9 @@ struct Settings {
     /// Largest body accepted, once decoded: bytes, or with a KiB/MiB suffix; larger ones get 413.
     #[arg(long, env = "ZAPI_RECEIVER_BODY_LIMIT", default_value = "1MiB", value_parser = size)]
     body_limit: usize,
-    /// Where the raw bodies of payloads that are not fully typed are written (unknown callback
-    /// or kind, values of an unexpected JSON type, unmodeled keys).
+    /// The folder where the raw bodies of payloads that are not fully typed (unknown callback
+    /// or kind, values of an unexpected JSON type, unmodeled keys) are kept: appended to
+    /// `untyped.ndjson` in it, one body per line.
     #[arg(
         long,
         env = "ZAPI_RECEIVER_UNKNOWN_DIR",
@@ -104,24 +103,72 @@ fn config(settings: &Settings) -> Result<WebhookConfig, String> {
         .body_limit(settings.body_limit))
 }
 
-/// Logs what the models did not type, and keeps the raw body of such a delivery in `dir`.
-async fn keep_untyped(dir: &Path, webhook: &ZapiWebhook) -> HandlerResult {
+/// The file in `--unknown-dir` that keeps the raw bodies of what the models did not fully type.
+const UNTYPED_FILE: &str = "untyped.ndjson";
+
+/// Where the bodies of deliveries the models did not fully type are kept: appended to
+/// [`UNTYPED_FILE`], one body per line, a capture `zapi-webhooks validate` reads as it is.
+///
+/// One file opened once, not a file per delivery: creating a file costs a path lookup and a
+/// new inode, which on a file system with many recently deleted files took ext4 longer than
+/// the rest of the request (13 % of the receiver's CPU in `bench/load.sh`, where 1 payload in
+/// 150 is kept). Each body is one `write` of one line, in append mode, under a lock: lines from
+/// concurrent deliveries never interleave, nor do those of two receivers sharing the folder.
+struct Untyped {
+    file: std::sync::Mutex<std::fs::File>,
+}
+
+impl Untyped {
+    /// Opens (or creates) [`UNTYPED_FILE`] in `dir`, which must exist.
+    fn open(dir: &Path) -> std::io::Result<Untyped> {
+        let path = dir.join(UNTYPED_FILE);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        Ok(Untyped {
+            file: std::sync::Mutex::new(file),
+        })
+    }
+
+    /// Appends `body` as one line. A JSON text holds a line break only as whitespace between
+    /// tokens (a string cannot hold one unescaped): each CR or LF becomes a space, which leaves
+    /// the same JSON; Z-API's compact bodies are kept byte for byte. The write goes to the
+    /// page cache, as the file per delivery did, without a thread of the blocking pool.
+    fn append(&self, body: &[u8]) -> std::io::Result<()> {
+        use std::io::Write as _;
+        let mut line = Vec::with_capacity(body.len() + 1);
+        line.extend(body.iter().map(|&b| match b {
+            b'\n' | b'\r' => b' ',
+            other => other,
+        }));
+        line.push(b'\n');
+        let mut file = self
+            .file
+            .lock()
+            .map_err(|_| std::io::Error::other("the untyped file's lock is poisoned"))?;
+        file.write_all(&line)
+    }
+}
+
+/// Logs what the models did not type, and keeps the raw body of such a delivery.
+fn keep_untyped(untyped: &Untyped, webhook: &ZapiWebhook) -> HandlerResult {
     let kind = webhook.callback.kind().as_str();
     let (unexpected, unmodeled) = (webhook.unexpected(), webhook.unmodeled());
     keep(
-        dir,
+        untyped,
         &webhook.path,
         kind,
         &unexpected,
         &unmodeled,
         &webhook.body,
-    )
-    .await?;
+    )?;
     Ok(())
 }
 
 /// The same for a delivery the inbox stored: only its body was kept, so it is read again.
-async fn keep_stored(dir: &Path, delivery: Delivery, verbose: bool) -> std::io::Result<()> {
+fn keep_stored(untyped: &Untyped, delivery: &Delivery, verbose: bool) -> std::io::Result<()> {
     let report = Inspector::models_only().inspect(&delivery.body);
     let kind = report
         .model
@@ -135,20 +182,20 @@ async fn keep_stored(dir: &Path, delivery: Delivery, verbose: bool) -> std::io::
     }
     let (unexpected, unmodeled) = (&report.unexpected, &report.unmodeled);
     keep(
-        dir,
+        untyped,
         &delivery.path,
         kind,
         unexpected,
         unmodeled,
         &delivery.body,
     )
-    .await
 }
 
 /// Logs the values of an unexpected type and the unmodeled keys, and keeps the raw body of
-/// a delivery that has any, or is of an unknown kind.
-async fn keep(
-    dir: &Path,
+/// a delivery that has any, or is of an unknown kind. A failure to keep it answers 500 (or,
+/// from the inbox, retries), so that nothing is lost.
+fn keep(
+    untyped: &Untyped,
     path: &str,
     kind: &str,
     unexpected: &[UnexpectedValue],
@@ -164,30 +211,22 @@ async fn keep(
     if kind != "unknown" && unexpected.is_empty() && unmodeled.is_empty() {
         return Ok(());
     }
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    // The sequence number keeps two deliveries of the same instant apart.
-    static SEQUENCE: AtomicU64 = AtomicU64::new(0);
-    let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
-    let file = dir.join(format!("{nanos}-{sequence}-{kind}.json"));
-    // A failure answers 500 (or, from the inbox, retries), so that nothing is lost.
-    tokio::fs::write(&file, body).await
+    untyped.append(body)
 }
 
 /// One handler per sort of delivery; every one keeps what is not fully typed, and with
 /// `verbose` logs the delivery. `webhook.path` never holds the token, so it is safe to log.
-fn router(dir: PathBuf, verbose: bool) -> WebhookRouter {
+fn router(untyped: &Arc<Untyped>, verbose: bool) -> WebhookRouter {
     let handler = |what: &'static str| {
-        let dir = Arc::new(dir.clone());
+        let untyped = Arc::clone(untyped);
         move |webhook: ZapiWebhook| {
-            let dir = Arc::clone(&dir);
+            let untyped = Arc::clone(&untyped);
             async move {
                 if verbose {
                     let key = webhook.callback.dedupe_key();
                     log(format_args!("{}: {what} {key}", webhook.path));
                 }
-                keep_untyped(&dir, &webhook).await
+                keep_untyped(&untyped, &webhook)
             }
         }
     };
@@ -208,15 +247,22 @@ fn router(dir: PathBuf, verbose: bool) -> WebhookRouter {
         .on_error(|error| log(format_args!("{error}")))
 }
 
+/// mimalloc: the receiver allocates for every delivery it parses (see the workspace's
+/// Cargo.toml); its floor (`src/bin/floor.rs`) uses the same allocator, so that the ratio
+/// `bench/load.sh` prints compares the work and not the allocators.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let settings = Settings::parse();
     let config = config(&settings)?;
     tokio::fs::create_dir_all(&settings.unknown_dir).await?;
+    let untyped = Arc::new(Untyped::open(&settings.unknown_dir)?);
     let listener = tokio::net::TcpListener::bind(settings.listen).await?;
     eprintln!("listening on http://{}", listener.local_addr()?);
     let Some(inbox) = &settings.inbox else {
-        let app = router(settings.unknown_dir.clone(), settings.verbose)
+        let app = router(&untyped, settings.verbose)
             .into_router(&settings.prefix)
             .with_state(config);
         axum::serve(listener, app)
@@ -227,11 +273,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The inbox: the gateway's routes store, a worker handles what was stored.
     let store = zapi_webhooks_inbox::open(inbox).await?;
     let gateway = Gateway::new(store.clone(), config);
-    let dir = Arc::new(settings.unknown_dir.clone());
     let verbose = settings.verbose;
-    let handler = handler_fn(move |delivery| {
-        let dir = Arc::clone(&dir);
-        async move { keep_stored(&dir, delivery, verbose).await }
+    let handler = handler_fn(move |delivery: Delivery| {
+        let kept = keep_stored(&untyped, &delivery, verbose);
+        async move { kept }
     });
     let worker = Worker::new(store, handler)
         .metrics(gateway.metrics())

@@ -101,15 +101,23 @@ fn post(addr: SocketAddr, path: &str, headers: &[(&str, &str)], body: &[u8]) -> 
 const JSON: (&str, &str) = ("Content-Type", "application/json");
 const TOKEN: (&str, &str) = ("z-api-token", "0123456789abcdef01234567");
 
+/// The bodies kept in `untyped.ndjson`, one per line, in the order they were written; the folder
+/// holds nothing else.
 fn kept(server: &Server) -> Vec<Vec<u8>> {
-    let mut files: Vec<_> = std::fs::read_dir(server.dir.path())
+    let names: Vec<_> = std::fs::read_dir(server.dir.path())
         .expect("list")
-        .map(|entry| entry.expect("entry").path())
+        .map(|entry| entry.expect("entry").file_name())
         .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| std::fs::read(path).expect("read"))
+    assert_eq!(names, ["untyped.ndjson"], "one file, created at the start");
+    let bytes = std::fs::read(server.dir.path().join("untyped.ndjson")).expect("read");
+    assert!(
+        bytes.is_empty() || bytes.ends_with(b"\n"),
+        "every line ends with a line feed"
+    );
+    bytes
+        .split(|&b| b == b'\n')
+        .filter(|line| !line.is_empty())
+        .map(<[u8]>::to_vec)
         .collect()
 }
 
@@ -321,7 +329,30 @@ fn concurrent_untyped_deliveries_are_each_kept() {
         })
         .collect();
     sent.sort();
-    assert_eq!(kept, sent, "one file per delivery, none overwritten");
+    assert_eq!(kept, sent, "one line per delivery, none interleaved");
+}
+
+/// A body with line breaks (whitespace between tokens) is kept on one line that holds the same
+/// JSON, so that the file stays one body per line.
+#[test]
+fn a_pretty_printed_untyped_body_is_one_line_with_the_same_json() {
+    let server = start(&["--token", TOKEN.1]);
+    let pretty = b"{\r\n  \"type\": \"FutureCallback\",\n  \"text\": \"a\\nb\"\n}";
+    assert_eq!(post(server.addr, "/webhook", &[JSON, TOKEN], pretty).0, 200);
+    let compact = br#"{"type":"FutureCallback","i":1}"#;
+    assert_eq!(
+        post(server.addr, "/webhook", &[JSON, TOKEN], compact).0,
+        200
+    );
+    let kept = kept(&server);
+    assert_eq!(kept.len(), 2);
+    assert_eq!(
+        kept[0],
+        b"{    \"type\": \"FutureCallback\",   \"text\": \"a\\nb\" }"
+    );
+    assert_eq!(kept[1], compact, "a compact body is kept byte for byte");
+    let json = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).expect("JSON");
+    assert_eq!(json(&kept[0]), json(pretty));
 }
 
 #[test]
