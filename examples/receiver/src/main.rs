@@ -135,7 +135,10 @@ impl Untyped {
     /// Appends `body` as one line. A JSON text holds a line break only as whitespace between
     /// tokens (a string cannot hold one unescaped): each CR or LF becomes a space, which leaves
     /// the same JSON; Z-API's compact bodies are kept byte for byte. The write goes to the
-    /// page cache, as the file per delivery did, without a thread of the blocking pool.
+    /// page cache, as the file per delivery did, and on the runtime's thread rather than one of
+    /// the blocking pool (whose hand-off cost more than the write): it returns at once unless
+    /// the kernel throttles writers of dirty pages, and then holds this thread's other
+    /// requests for that time.
     fn append(&self, body: &[u8]) -> std::io::Result<()> {
         use std::io::Write as _;
         let mut line = Vec::with_capacity(body.len() + 1);
