@@ -98,6 +98,12 @@ fn post(addr: SocketAddr, path: &str, headers: &[(&str, &str)], body: &[u8]) -> 
     (status, body)
 }
 
+/// Posts `body` and asserts the answer is 200.
+fn post_200(addr: SocketAddr, path: &str, headers: &[(&str, &str)], body: &[u8]) {
+    let (status, answer) = post(addr, path, headers, body);
+    assert_eq!(status, 200, "{path}: {answer}");
+}
+
 const JSON: (&str, &str) = ("Content-Type", "application/json");
 const TOKEN: (&str, &str) = ("z-api-token", "0123456789abcdef01234567");
 
@@ -136,10 +142,7 @@ fn authenticated_deliveries_are_answered_200_and_the_untyped_kept() {
     let in_path = format!("/webhook/{}", TOKEN.1);
     assert_eq!(post(server.addr, &in_path, &[JSON], retyped).0, 200);
     let unknown = br#"{"type":"FutureCallback","x":1}"#;
-    assert_eq!(
-        post(server.addr, "/webhook", &[JSON, TOKEN], unknown).0,
-        200
-    );
+    post_200(server.addr, "/webhook", &[JSON, TOKEN], unknown);
     let kept = kept(&server);
     assert_eq!(kept.len(), 2);
     let log = log_with(&server, "unexpected value /fromMe");
@@ -338,12 +341,9 @@ fn concurrent_untyped_deliveries_are_each_kept() {
 fn a_pretty_printed_untyped_body_is_one_line_with_the_same_json() {
     let server = start(&["--token", TOKEN.1]);
     let pretty = b"{\r\n  \"type\": \"FutureCallback\",\n  \"text\": \"a\\nb\"\n}";
-    assert_eq!(post(server.addr, "/webhook", &[JSON, TOKEN], pretty).0, 200);
+    post_200(server.addr, "/webhook", &[JSON, TOKEN], pretty);
     let compact = br#"{"type":"FutureCallback","i":1}"#;
-    assert_eq!(
-        post(server.addr, "/webhook", &[JSON, TOKEN], compact).0,
-        200
-    );
+    post_200(server.addr, "/webhook", &[JSON, TOKEN], compact);
     let kept = kept(&server);
     assert_eq!(kept.len(), 2);
     assert_eq!(
