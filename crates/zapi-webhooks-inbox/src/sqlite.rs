@@ -3,6 +3,7 @@
 //! them; the log is copied into the file by a thread of its own ([`checkpoint`]).
 
 mod checkpoint;
+mod sched;
 mod sync;
 
 use std::path::Path;
@@ -140,6 +141,7 @@ impl SqliteStore {
         std::thread::Builder::new()
             .name("zapi-inbox-sqlite".to_owned())
             .spawn(move || {
+                sched::as_batch();
                 let started = prepare(&path).and_then(|conn| {
                     let flush = match flush {
                         Some(flush) => flush,

@@ -89,6 +89,7 @@ impl Checkpoints {
         std::thread::Builder::new()
             .name("zapi-inbox-checkpoint".to_owned())
             .spawn(move || {
+                super::sched::as_batch();
                 // Ends when the writer is gone.
                 while passes.recv().is_ok() {
                     let log = theirs.log.load(Ordering::Acquire);
