@@ -106,16 +106,18 @@ fn post_200(addr: SocketAddr, path: &str, headers: &[(&str, &str)], body: &[u8])
 
 const JSON: (&str, &str) = ("Content-Type", "application/json");
 const TOKEN: (&str, &str) = ("z-api-token", "0123456789abcdef01234567");
+/// The file in `--unknown-dir` that the receiver appends untyped bodies to.
+const UNTYPED: &str = "untyped.ndjson";
 
-/// The bodies kept in `untyped.ndjson`, one per line, in the order they were written; the folder
+/// The bodies kept in [`UNTYPED`], one per line, in the order they were written; the folder
 /// holds nothing else.
 fn kept(server: &Server) -> Vec<Vec<u8>> {
     let names: Vec<_> = std::fs::read_dir(server.dir.path())
         .expect("list")
         .map(|entry| entry.expect("entry").file_name())
         .collect();
-    assert_eq!(names, ["untyped.ndjson"], "one file, created at the start");
-    let bytes = std::fs::read(server.dir.path().join("untyped.ndjson")).expect("read");
+    assert_eq!(names, [UNTYPED], "one file, created at the start");
+    let bytes = std::fs::read(server.dir.path().join(UNTYPED)).expect("read");
     assert!(
         bytes.is_empty() || bytes.ends_with(b"\n"),
         "every line ends with a line feed"

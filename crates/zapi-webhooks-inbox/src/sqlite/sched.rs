@@ -11,21 +11,19 @@
 //! of the CPU is the same as any other thread's. Lowering one's own policy to `SCHED_BATCH`
 //! needs no privilege; where it is refused, or off Linux, the thread keeps the default.
 
-/// Schedules the calling thread as batch work (Linux's `SCHED_BATCH`); says whether it did.
+/// Schedules the calling thread as batch work (Linux's `SCHED_BATCH`); a refusal leaves it as
+/// it was.
 #[cfg(target_os = "linux")]
-pub(super) fn as_batch() -> bool {
+pub(super) fn as_batch() {
     let param = libc::sched_param { sched_priority: 0 };
     // SAFETY: `sched_setscheduler` reads `param` (a valid, initialised value that outlives the
     // call) and changes the calling thread's policy (pid 0); it touches no other memory.
-    let changed = unsafe { libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) };
-    changed == 0
+    let _ = unsafe { libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) };
 }
 
 /// Off Linux there is no batch policy: the thread keeps the default.
 #[cfg(not(target_os = "linux"))]
-pub(super) fn as_batch() -> bool {
-    false
-}
+pub(super) fn as_batch() {}
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
