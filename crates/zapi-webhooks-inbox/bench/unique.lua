@@ -11,11 +11,16 @@ local payloads = dofile("examples/receiver/bench/payloads.lua")
 local headers = {}
 local next_template
 local sequence = 0
-local thread_tag = ""
+-- A global, not a local: `thread:set` in `setup` sets the thread's global, which a local of the
+-- same name would hide.
+thread_tag = ""
+local threads = 0
 
 function setup(thread)
-  -- One tag per wrk thread, so that threads never make the same id.
-  thread:set("thread_tag", tostring(math.random(1, 1e9)))
+  -- One tag per wrk thread and per run, so that neither two threads nor two runs against the
+  -- same store make the same id.
+  threads = threads + 1
+  thread:set("thread_tag", os.time() .. "." .. threads)
 end
 
 function init(args)
