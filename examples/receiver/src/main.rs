@@ -222,15 +222,14 @@ fn keep(
 fn router(untyped: &Arc<Untyped>, verbose: bool) -> WebhookRouter {
     let handler = |what: &'static str| {
         let untyped = Arc::clone(untyped);
+        // The work is synchronous: done before the future, which only carries the result
+        // (no clone of `untyped` per delivery).
         move |webhook: ZapiWebhook| {
-            let untyped = Arc::clone(&untyped);
-            async move {
-                if verbose {
-                    let key = webhook.callback.dedupe_key();
-                    log(format_args!("{}: {what} {key}", webhook.path));
-                }
-                keep_untyped(&untyped, &webhook)
+            if verbose {
+                let key = webhook.callback.dedupe_key();
+                log(format_args!("{}: {what} {key}", webhook.path));
             }
+            std::future::ready(keep_untyped(&untyped, &webhook))
         }
     };
     WebhookRouter::new()
@@ -278,8 +277,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let gateway = Gateway::new(store.clone(), config);
     let verbose = settings.verbose;
     let handler = handler_fn(move |delivery: Delivery| {
-        let kept = keep_stored(&untyped, &delivery, verbose);
-        async move { kept }
+        std::future::ready(keep_stored(&untyped, &delivery, verbose))
     });
     let worker = Worker::new(store, handler)
         .metrics(gateway.metrics())
