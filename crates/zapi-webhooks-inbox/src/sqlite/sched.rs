@@ -62,10 +62,19 @@ mod tests {
         for name in ["zapi-inbox-sqli", "zapi-inbox-chec"] {
             // Other tests' stores have threads of these names too, some of them ending: a
             // thread gone between the two reads has no policy to check.
-            let policies: Vec<u32> = threads_named(name)
-                .iter()
-                .filter_map(|tid| policy_of(tid))
-                .collect();
+            // A new thread takes its name once it runs: the checkpointer may not have yet when
+            // `open` returns.
+            let mut policies: Vec<u32> = Vec::new();
+            for _ in 0..500 {
+                policies = threads_named(name)
+                    .iter()
+                    .filter_map(|tid| policy_of(tid))
+                    .collect();
+                if !policies.is_empty() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            }
             assert!(!policies.is_empty(), "no thread {name}");
             let batch = u32::try_from(libc::SCHED_BATCH).expect("a small number");
             assert!(policies.iter().all(|&p| p == batch), "{name}: {policies:?}");
