@@ -1,6 +1,7 @@
 //! The SQLite backend: one file in WAL mode, written by one thread that commits every waiting
-//! request in one transaction (group commit) and syncs the log ([`sync`]) before it answers
-//! them; the log is copied into the file by a thread of its own ([`checkpoint`]).
+//! request in one transaction (group commit); a second thread syncs the log after each commit
+//! and only then answers its requests ([`sync`]); the log is copied into the file by a thread
+//! of its own ([`checkpoint`]).
 
 mod checkpoint;
 mod sched;
@@ -17,7 +18,7 @@ use rusqlite::{Connection, Row, params};
 use tokio::sync::oneshot;
 
 use self::checkpoint::Checkpoints;
-use self::sync::{Flush, Flusher};
+use self::sync::{Flush, Syncer};
 use crate::delivery::{
     Delivery, Filter, Inserted, NewDelivery, Outcome, Replay, State, Stats, now_millis,
 };
@@ -61,9 +62,11 @@ static SQL: LazyLock<Statements> = LazyLock::new(|| Statements {
 /// Every request (insert, claim, finish, ...) is handed to one writer thread. The thread takes
 /// every request waiting, runs them all in one transaction (should one fail, that transaction
 /// is rolled back and run again with each request in a savepoint of its own, which undoes it
-/// alone), commits once, syncs the write-ahead log once (`fdatasync`), and only then answers
-/// them all. Deliveries arriving while a commit is under way therefore share the next one: the
-/// rate is bounded by the work per delivery, not by the disk's syncs per second. The log is
+/// alone), commits once, and hands the transaction to a syncer thread, which syncs the
+/// write-ahead log (`fdatasync`, once for every transaction committed since its last sync) and
+/// only then answers them all; the writer meanwhile runs the next transaction. Deliveries
+/// arriving while a commit or a sync is under way therefore share the next one: the rate is
+/// bounded by the work per delivery, not by the disk's syncs per second. The log is
 /// copied into the database file by a checkpointer thread while the writer goes on; the writer
 /// copies only the rest, between transactions and after their answers, never within a commit.
 ///
@@ -147,13 +150,13 @@ impl SqliteStore {
                         Some(flush) => flush,
                         None => sync::log_file(&conn)?,
                     };
-                    let flusher = Flusher::new(flush, synced);
-                    Ok((conn, Checkpoints::start(&path)?, flusher))
+                    let syncer = Syncer::start(flush, synced)?;
+                    Ok((conn, Checkpoints::start(&path)?, syncer))
                 });
                 match started {
-                    Ok((conn, mut checkpoints, mut flusher)) => {
+                    Ok((conn, mut checkpoints, syncer)) => {
                         let _ = opened.send(Ok(()));
-                        write_loop(&conn, &queue, &counted, &mut checkpoints, &mut flusher);
+                        write_loop(&conn, &queue, &counted, &mut checkpoints, &syncer);
                     }
                     Err(error) => {
                         let _ = opened.send(Err(error));
@@ -202,8 +205,9 @@ impl SqliteStore {
         self.commits.load(Ordering::Relaxed)
     }
 
-    /// How many syncs of the write-ahead log the writer has made since the store was opened:
-    /// one after each commit.
+    /// How many syncs of the write-ahead log the store has made since the store was opened:
+    /// one after each commit, or one for the commits made while the previous sync was under
+    /// way.
     pub fn syncs(&self) -> u64 {
         self.syncs.load(Ordering::Relaxed)
     }
@@ -242,7 +246,7 @@ fn prepare(path: &Path) -> Result<Connection, StoreError> {
             path.display()
         )));
     }
-    // A commit writes the log without syncing it: the writer syncs it itself before any
+    // A commit writes the log without syncing it: the store syncs it itself before any
     // answer (see `sync`). SQLite's page cache of 2 MiB (its default), and no larger: at the
     // end of every transaction SQLite walks the whole cache (a page moved during a split takes
     // a number past every other, so that its truncation of the cache finds no shortcut), 12 %
@@ -282,14 +286,15 @@ fn migrate_sqlite(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The writer: takes every waiting job, one transaction for all, answers once `flusher` has
-/// synced the log after the commit.
+/// The writer: takes every waiting job, one transaction for all, and hands the committed
+/// transaction to `syncer`, which answers it once the log is synced; meanwhile the writer goes
+/// on with the next.
 fn write_loop(
     conn: &Connection,
     queue: &mpsc::Receiver<Box<dyn Job>>,
     commits: &AtomicU64,
     checkpoints: &mut Checkpoints,
-    flusher: &mut Flusher,
+    syncer: &Syncer,
 ) {
     // Ends when every sender is gone, after the jobs already queued.
     while let Ok(first) = queue.recv() {
@@ -300,7 +305,7 @@ fn write_loop(
                 Err(_) => break,
             }
         }
-        if let Err(error) = flusher.check() {
+        if let Err(error) = syncer.check() {
             for job in batch {
                 job.fail(error.clone());
             }
@@ -336,18 +341,21 @@ fn write_loop(
         let commit = run_cached(conn, "COMMIT")
             .map(drop)
             .map_err(StoreError::from);
-        let durable = match commit {
+        match commit {
             Ok(()) => {
                 commits.fetch_add(1, Ordering::Relaxed);
-                flusher.flush()
+                syncer.after_commit(Box::new(move |durable| {
+                    for job in batch {
+                        job.answer(durable.clone());
+                    }
+                }));
             }
             Err(error) => {
                 let _ = conn.execute_batch("ROLLBACK");
-                Err(error)
+                for job in batch {
+                    job.answer(Err(error.clone()));
+                }
             }
-        };
-        for job in batch {
-            job.answer(durable.clone());
         }
         checkpoints.after_commit(conn);
     }
@@ -565,6 +573,8 @@ impl Store for SqliteStore {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Instant;
+
     use super::*;
 
     /// A request that fails, after changes of its own, leaves nothing behind, and the other
@@ -598,14 +608,8 @@ mod tests {
             answers.push(answered);
         }
         drop(jobs);
-        let mut flusher = Flusher::new(Box::new(|| Ok(())), Arc::default());
-        write_loop(
-            &conn,
-            &queue,
-            &AtomicU64::new(0),
-            &mut checkpoints,
-            &mut flusher,
-        );
+        let syncer = Syncer::start(Box::new(|| Ok(())), Arc::default()).expect("starts");
+        write_loop(&conn, &queue, &AtomicU64::new(0), &mut checkpoints, &syncer);
         let answered: Vec<Result<i64, String>> = answers
             .into_iter()
             .map(|a| {
@@ -661,10 +665,67 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(200)).await;
         assert_eq!(store.commits(), 1, "committed");
         assert!(!storing.is_finished(), "answered before the log was synced");
-        release.send(()).expect("the flusher waits");
+        release.send(()).expect("the syncer waits");
         let stored = storing.await.expect("the task ends");
         assert_eq!(stored.map_err(|e| e.to_string()), Ok(1));
         assert_eq!(store.syncs(), 1);
+    }
+
+    /// The writer commits the next transaction while the last one's sync is under way, and the
+    /// answers keep commit order: the later request is not answered before the earlier one's
+    /// sync, and a sync begun after its commit covers it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_next_commit_does_not_wait_for_the_last_sync() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let (release, released) = mpsc::channel::<()>();
+        let flush: Flush = Box::new(move || {
+            let _ = released.recv();
+            Ok(())
+        });
+        let store = Arc::new(
+            SqliteStore::open_flushing(&dir.path().join("inbox.db"), Some(flush))
+                .await
+                .expect("opens"),
+        );
+        let first = tokio::spawn({
+            let store = store.clone();
+            async move { store_body(&store, 1).await }
+        });
+        let waited = Instant::now();
+        while store.syncs() < 1 && waited.elapsed() < Duration::from_secs(5) {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        assert_eq!(store.syncs(), 1, "the first sync started");
+        let second = tokio::spawn({
+            let store = store.clone();
+            async move { store_body(&store, 2).await }
+        });
+        let waited = Instant::now();
+        while store.commits() < 2 && waited.elapsed() < Duration::from_secs(5) {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        assert_eq!(
+            store.commits(),
+            2,
+            "committed while the first sync was held up"
+        );
+        assert!(
+            !first.is_finished() && !second.is_finished(),
+            "answered before a sync"
+        );
+        // The first sync ends: the first request is answered, the second waits for its own.
+        release.send(()).expect("the syncer waits");
+        let stored = first.await.expect("the task ends");
+        assert_eq!(stored.map_err(|e| e.to_string()), Ok(1));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(
+            !second.is_finished(),
+            "answered without a sync after its commit"
+        );
+        assert_eq!(store.syncs(), 2, "the second sync started");
+        release.send(()).expect("the syncer waits");
+        let stored = second.await.expect("the task ends");
+        assert_eq!(stored.map_err(|e| e.to_string()), Ok(2));
     }
 
     /// A failed sync fails the requests it covered, and every later one without trying again:

@@ -1,5 +1,5 @@
-//! How the store's own threads (the writer and the checkpointer) are scheduled: as batch
-//! work, whose wake-ups do not preempt the thread that woke them.
+//! How the store's own threads (the writer, the syncer and the checkpointer) are scheduled: as
+//! batch work, whose wake-ups do not preempt the thread that woke them.
 //!
 //! On a busy core, a request queued for a sleeping writer made Linux switch to the writer at
 //! once (wakeup preemption): the writer took the one or two deliveries queued so far, committed
@@ -51,15 +51,15 @@ mod tests {
             .collect()
     }
 
-    /// The store's writer and checkpointer run as batch work; the thread that opened the store
-    /// keeps its policy.
+    /// The store's writer, syncer and checkpointer run as batch work; the thread that opened
+    /// the store keeps its policy.
     #[tokio::test]
     async fn the_stores_threads_are_batch_work() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let store = crate::SqliteStore::open(dir.path().join("inbox.db"))
             .await
             .expect("opens");
-        for name in ["zapi-inbox-sqli", "zapi-inbox-chec"] {
+        for name in ["zapi-inbox-sqli", "zapi-inbox-sync", "zapi-inbox-chec"] {
             // Other tests' stores have threads of these names too, some of them ending: a
             // thread gone between the two reads has no policy to check.
             // A new thread takes its name once it runs: the checkpointer may not have yet when
