@@ -643,21 +643,26 @@ mod tests {
             .await
     }
 
-    /// A commit is answered only once the log is synced: while the sync is held up, so is the
-    /// answer.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn an_answer_waits_for_the_sync_of_its_commit() {
+    /// A store whose every sync waits for a message on the sender returned (the directory
+    /// holding it goes with the first item).
+    async fn held_syncs() -> (tempfile::TempDir, Arc<SqliteStore>, mpsc::Sender<()>) {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let (release, released) = mpsc::channel::<()>();
         let flush: Flush = Box::new(move || {
             let _ = released.recv();
             Ok(())
         });
-        let store = Arc::new(
-            SqliteStore::open_flushing(&dir.path().join("inbox.db"), Some(flush))
-                .await
-                .expect("opens"),
-        );
+        let store = SqliteStore::open_flushing(&dir.path().join("inbox.db"), Some(flush))
+            .await
+            .expect("opens");
+        (dir, Arc::new(store), release)
+    }
+
+    /// A commit is answered only once the log is synced: while the sync is held up, so is the
+    /// answer.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_answer_waits_for_the_sync_of_its_commit() {
+        let (_dir, store, release) = held_syncs().await;
         let storing = tokio::spawn({
             let store = store.clone();
             async move { store_body(&store, 1).await }
@@ -676,17 +681,7 @@ mod tests {
     /// sync, and a sync begun after its commit covers it.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_next_commit_does_not_wait_for_the_last_sync() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let (release, released) = mpsc::channel::<()>();
-        let flush: Flush = Box::new(move || {
-            let _ = released.recv();
-            Ok(())
-        });
-        let store = Arc::new(
-            SqliteStore::open_flushing(&dir.path().join("inbox.db"), Some(flush))
-                .await
-                .expect("opens"),
-        );
+        let (_dir, store, release) = held_syncs().await;
         let first = tokio::spawn({
             let store = store.clone();
             async move { store_body(&store, 1).await }
