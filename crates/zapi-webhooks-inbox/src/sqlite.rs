@@ -658,6 +658,14 @@ mod tests {
         (dir, Arc::new(store), release)
     }
 
+    /// Waits until `done` holds, up to 5 s.
+    async fn settle(done: impl Fn() -> bool) {
+        let waited = Instant::now();
+        while !done() && waited.elapsed() < Duration::from_secs(5) {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
     /// A commit is answered only once the log is synced: while the sync is held up, so is the
     /// answer.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -682,23 +690,15 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_next_commit_does_not_wait_for_the_last_sync() {
         let (_dir, store, release) = held_syncs().await;
-        let first = tokio::spawn({
+        let spawn_body = |id| {
             let store = store.clone();
-            async move { store_body(&store, 1).await }
-        });
-        let waited = Instant::now();
-        while store.syncs() < 1 && waited.elapsed() < Duration::from_secs(5) {
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
+            tokio::spawn(async move { store_body(&store, id).await })
+        };
+        let first = spawn_body(1);
+        settle(|| store.syncs() >= 1).await;
         assert_eq!(store.syncs(), 1, "the first sync started");
-        let second = tokio::spawn({
-            let store = store.clone();
-            async move { store_body(&store, 2).await }
-        });
-        let waited = Instant::now();
-        while store.commits() < 2 && waited.elapsed() < Duration::from_secs(5) {
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
+        let second = spawn_body(2);
+        settle(|| store.commits() >= 2).await;
         assert_eq!(
             store.commits(),
             2,
