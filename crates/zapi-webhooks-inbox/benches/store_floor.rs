@@ -6,6 +6,8 @@
 //! - `sqlite`: SQLite doing the store's inserts (its tables and indexes, the same statements, WAL
 //!   mode, SQLite's own checkpoints) on one thread, the log synced after every batch: SQLite's
 //!   floor for the store's schema;
+//! - `sqlite-key`: SQLite with a leaner schema than the store's, one table of the key (unique)
+//!   and the body, the same way: what the dedupe alone costs in SQLite;
 //! - `store`: [`SqliteStore`] as `serve` uses it, `batch` inserts at once through
 //!   [`Store::insert`], on a runtime of one thread (its writer, syncer and checkpointer threads
 //!   beside it).
@@ -167,6 +169,36 @@ fn sqlite(dir: &Path, deliveries: &[NewDelivery], batch: usize) {
     }
 }
 
+fn sqlite_key(dir: &Path, deliveries: &[NewDelivery], batch: usize) {
+    let path = dir.join("key.db");
+    let conn = Connection::open(&path).expect("opens");
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+         CREATE TABLE keyed (id INTEGER PRIMARY KEY, dedupe_key TEXT NOT NULL UNIQUE, \
+         body BLOB NOT NULL);",
+    )
+    .expect("creates");
+    let log = std::fs::OpenOptions::new()
+        .write(true)
+        .open(dir.join("key.db-wal"))
+        .expect("the log exists");
+    for chunk in deliveries.chunks(batch) {
+        conn.execute_batch("BEGIN IMMEDIATE").expect("begins");
+        for delivery in chunk {
+            conn.prepare_cached(
+                "INSERT INTO keyed (dedupe_key, body) VALUES (?1, ?2) \
+                 ON CONFLICT (dedupe_key) DO NOTHING",
+            )
+            .and_then(|mut insert| {
+                insert.execute(params![delivery.facts.dedupe_key, &delivery.body[..]])
+            })
+            .expect("inserts");
+        }
+        conn.execute_batch("COMMIT").expect("commits");
+        log.sync_data().expect("syncs");
+    }
+}
+
 fn store(dir: &Path, deliveries: Vec<NewDelivery>, batch: usize) {
     runtime().block_on(async {
         let store = Arc::new(
@@ -212,11 +244,12 @@ fn main() {
     let mean = all.iter().map(|d| d.body.len()).sum::<usize>() / rows;
     println!("{rows} deliveries (bodies of {mean} bytes on average), batches of {batch}");
     let mut costs = Vec::new();
-    for name in ["file", "sqlite", "store"] {
+    for name in ["file", "sqlite", "sqlite-key", "store"] {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let cost = match name {
             "file" => measure(|| file(dir.path(), &all, batch)),
             "sqlite" => measure(|| sqlite(dir.path(), &all, batch)),
+            "sqlite-key" => measure(|| sqlite_key(dir.path(), &all, batch)),
             _ => {
                 let copies = all.clone();
                 measure(|| store(dir.path(), copies, batch))
@@ -236,7 +269,7 @@ fn main() {
             _ => "CPU not measured here".to_owned(),
         };
         println!(
-            "{name:7} {cpu}  wall {:>5.2} us/delivery ({:>4.2}x file)",
+            "{name:10} {cpu}  wall {:>5.2} us/delivery ({:>4.2}x file)",
             per_row(cost.wall),
             cost.wall / floor.wall
         );

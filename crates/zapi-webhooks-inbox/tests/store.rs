@@ -400,10 +400,13 @@ async fn sqlite_commits_concurrent_inserts_together() {
         commits < 250,
         "{commits} commits for 500 inserts: no group commit"
     );
-    assert_eq!(
-        store.syncs() - syncs_before,
-        commits,
-        "one sync of the log per commit"
+    // The syncer makes one sync for every commit made while the previous sync was under way,
+    // so there are at most as many syncs as commits, and at least one.
+    let syncs = store.syncs() - syncs_before;
+    eprintln!("500 concurrent inserts: {syncs} syncs of the log");
+    assert!(
+        (1..=commits).contains(&syncs),
+        "{syncs} syncs for {commits} commits: each answer needs a sync, and a sync covers one commit or more"
     );
     assert_eq!(store.stats().await.expect("stats").pending, 500);
 }
