@@ -12,6 +12,9 @@
 //!   [`Store::insert`], on a runtime of one thread (its writer, syncer and checkpointer threads
 //!   beside it).
 //!
+//! For `store`, the CPU of each of its threads follows (Linux only, from `/proc`, in clock
+//! ticks): the runtime's thread (this one), the writer, the syncer and the checkpointer.
+//!
 //! Each is measured in the same run over the same deliveries (the fixtures, each made a new
 //! event by a unique `instanceId`); the ratios are to `file`. Pin it to one core to compare with
 //! `bench/load.sh`, whose server runs on one:
@@ -49,6 +52,35 @@ fn cpu_seconds() -> Option<f64> {
     }
     #[cfg(not(target_os = "linux"))]
     None
+}
+
+/// Each thread of this process: its id, its name and the CPU, user and system, in seconds, it
+/// has used (none off Linux, or where `/proc` cannot be read).
+fn threads_cpu() -> Vec<(u64, String, f64)> {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: sysconf has no preconditions.
+        let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+        let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+            return Vec::new();
+        };
+        tasks
+            .flatten()
+            .filter_map(|task| {
+                let id: u64 = task.file_name().to_str()?.parse().ok()?;
+                let stat = std::fs::read_to_string(task.path().join("stat")).ok()?;
+                // `pid (name) state ...`: the name may hold spaces, the fields after it do not.
+                let (head, rest) = stat.rsplit_once(") ")?;
+                let name = head.split_once(" (")?.1.to_owned();
+                let fields: Vec<&str> = rest.split(' ').collect();
+                let user: f64 = fields.get(11)?.parse().ok()?;
+                let system: f64 = fields.get(12)?.parse().ok()?;
+                Some((id, name, (user + system) / ticks as f64))
+            })
+            .collect()
+    }
+    #[cfg(not(target_os = "linux"))]
+    Vec::new()
 }
 
 /// The fixture files' bodies (`manifest.json` aside), in path order.
@@ -199,7 +231,15 @@ fn sqlite_key(dir: &Path, deliveries: &[NewDelivery], batch: usize) {
     }
 }
 
-fn store(dir: &Path, deliveries: Vec<NewDelivery>, batch: usize) {
+/// Stores `deliveries` through [`SqliteStore`]; returns the CPU seconds each of its threads
+/// spent, the runtime's thread first.
+fn store(dir: &Path, deliveries: Vec<NewDelivery>, batch: usize) -> Vec<(String, f64)> {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid has no preconditions.
+    let runtime_thread = u64::try_from(unsafe { libc::gettid() }).unwrap_or(0);
+    #[cfg(not(target_os = "linux"))]
+    let runtime_thread = 0;
+    let before = threads_cpu();
     runtime().block_on(async {
         let store = Arc::new(
             SqliteStore::open(dir.join("store.db"))
@@ -223,7 +263,20 @@ fn store(dir: &Path, deliveries: Vec<NewDelivery>, batch: usize) {
         for task in tasks {
             task.await.expect("the task ends");
         }
-    });
+        // Before the store is dropped: its threads end with it. They started within this
+        // call, so all they spent is the store's; of this thread, only what it spent here.
+        threads_cpu()
+            .into_iter()
+            .filter_map(|(id, name, cpu)| {
+                let earlier = before.iter().find(|(i, ..)| *i == id).map(|(.., c)| *c);
+                match (id == runtime_thread, earlier) {
+                    (true, Some(earlier)) => Some(("runtime".to_owned(), cpu - earlier)),
+                    (false, None) => Some((name, cpu)),
+                    _ => None,
+                }
+            })
+            .collect::<Vec<_>>()
+    })
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -244,6 +297,7 @@ fn main() {
     let mean = all.iter().map(|d| d.body.len()).sum::<usize>() / rows;
     println!("{rows} deliveries (bodies of {mean} bytes on average), batches of {batch}");
     let mut costs = Vec::new();
+    let mut threads = Vec::new();
     for name in ["file", "sqlite", "sqlite-key", "store"] {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let cost = match name {
@@ -252,7 +306,7 @@ fn main() {
             "sqlite-key" => measure(|| sqlite_key(dir.path(), &all, batch)),
             _ => {
                 let copies = all.clone();
-                measure(|| store(dir.path(), copies, batch))
+                measure(|| threads = store(dir.path(), copies, batch))
             }
         };
         costs.push((name, cost));
@@ -273,5 +327,11 @@ fn main() {
             per_row(cost.wall),
             cost.wall / floor.wall
         );
+    }
+    // The runtime's thread first, then the store's own (the kernel's names, cut at 15 bytes:
+    // `zapi-inbox-sqli` is the writer, `-sync` the syncer, `-chec` the checkpointer).
+    threads.sort_by_key(|(name, _)| (name != "runtime", name.clone()));
+    for (name, cpu) in &threads {
+        println!("  store's {name:16} CPU {:>5.2} us/delivery", per_row(*cpu));
     }
 }
