@@ -12,7 +12,8 @@
 //!   [`Store::insert`], on a runtime of one thread (its writer, syncer and checkpointer threads
 //!   beside it).
 //!
-//! For `store`, the CPU of each of its threads follows (Linux only, from `/proc`, in clock
+//! For `store`, the deliveries per transaction and per sync of the log follow (the `sqlite`
+//! row's are `BATCH`), and the CPU of each of its threads (Linux only, from `/proc`, in clock
 //! ticks): the runtime's thread (this one), the writer, the syncer and the checkpointer.
 //!
 //! Each is measured in the same run over the same deliveries (the fixtures, each made a new
@@ -163,38 +164,52 @@ fn sqlite(dir: &Path, deliveries: &[NewDelivery], batch: usize) {
     let conn = Connection::open(&path).expect("opens");
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
         .expect("WAL");
+    in_batches(&conn, &path, deliveries, batch, |conn, delivery| {
+        let facts = &delivery.facts;
+        conn.prepare_cached(
+            "INSERT INTO deliveries (dedupe_key, callback, kind, chat, instance, order_key, \
+                 path, received_at, next_attempt_at, state, attempts) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending', 0) \
+                 ON CONFLICT (dedupe_key) DO NOTHING",
+        )
+        .and_then(|mut insert| {
+            insert.execute(params![
+                facts.dedupe_key,
+                facts.callback,
+                facts.kind,
+                facts.chat,
+                facts.instance,
+                facts.order_key(),
+                delivery.path,
+                delivery.received_at,
+                delivery.received_at,
+            ])
+        })
+        .expect("inserts");
+        let id = conn.last_insert_rowid();
+        conn.prepare_cached("INSERT INTO delivery_bodies (id, body) VALUES (?1, ?2)")
+            .and_then(|mut insert| insert.execute(params![id, &delivery.body[..]]))
+            .expect("inserts the body");
+    });
+}
+
+/// Runs `insert` for each of `deliveries` on `conn` (the database at `path`), `batch` to a
+/// transaction, the log synced after each.
+fn in_batches(
+    conn: &Connection,
+    path: &Path,
+    deliveries: &[NewDelivery],
+    batch: usize,
+    mut insert: impl FnMut(&Connection, &NewDelivery),
+) {
     let log = std::fs::OpenOptions::new()
         .write(true)
-        .open(dir.join("sqlite.db-wal"))
+        .open(format!("{}-wal", path.display()))
         .expect("the log exists");
     for chunk in deliveries.chunks(batch) {
         conn.execute_batch("BEGIN IMMEDIATE").expect("begins");
         for delivery in chunk {
-            let facts = &delivery.facts;
-            conn.prepare_cached(
-                "INSERT INTO deliveries (dedupe_key, callback, kind, chat, instance, order_key, \
-                 path, received_at, next_attempt_at, state, attempts) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending', 0) \
-                 ON CONFLICT (dedupe_key) DO NOTHING",
-            )
-            .and_then(|mut insert| {
-                insert.execute(params![
-                    facts.dedupe_key,
-                    facts.callback,
-                    facts.kind,
-                    facts.chat,
-                    facts.instance,
-                    facts.order_key(),
-                    delivery.path,
-                    delivery.received_at,
-                    delivery.received_at,
-                ])
-            })
-            .expect("inserts");
-            let id = conn.last_insert_rowid();
-            conn.prepare_cached("INSERT INTO delivery_bodies (id, body) VALUES (?1, ?2)")
-                .and_then(|mut insert| insert.execute(params![id, &delivery.body[..]]))
-                .expect("inserts the body");
+            insert(conn, delivery);
         }
         conn.execute_batch("COMMIT").expect("commits");
         log.sync_data().expect("syncs");
@@ -210,30 +225,30 @@ fn sqlite_key(dir: &Path, deliveries: &[NewDelivery], batch: usize) {
          body BLOB NOT NULL);",
     )
     .expect("creates");
-    let log = std::fs::OpenOptions::new()
-        .write(true)
-        .open(dir.join("key.db-wal"))
-        .expect("the log exists");
-    for chunk in deliveries.chunks(batch) {
-        conn.execute_batch("BEGIN IMMEDIATE").expect("begins");
-        for delivery in chunk {
-            conn.prepare_cached(
-                "INSERT INTO keyed (dedupe_key, body) VALUES (?1, ?2) \
+    in_batches(&conn, &path, deliveries, batch, |conn, delivery| {
+        conn.prepare_cached(
+            "INSERT INTO keyed (dedupe_key, body) VALUES (?1, ?2) \
                  ON CONFLICT (dedupe_key) DO NOTHING",
-            )
-            .and_then(|mut insert| {
-                insert.execute(params![delivery.facts.dedupe_key, &delivery.body[..]])
-            })
-            .expect("inserts");
-        }
-        conn.execute_batch("COMMIT").expect("commits");
-        log.sync_data().expect("syncs");
-    }
+        )
+        .and_then(|mut insert| {
+            insert.execute(params![delivery.facts.dedupe_key, &delivery.body[..]])
+        })
+        .expect("inserts");
+    });
 }
 
-/// Stores `deliveries` through [`SqliteStore`]; returns the CPU seconds each of its threads
-/// spent, the runtime's thread first.
-fn store(dir: &Path, deliveries: Vec<NewDelivery>, batch: usize) -> Vec<(String, f64)> {
+/// What [`store`] saw of the store's work.
+#[derive(Default)]
+struct StoreRun {
+    /// The CPU seconds each of its threads spent (the runtime's thread named `runtime`).
+    threads: Vec<(String, f64)>,
+    /// Its transactions ([`SqliteStore::commits`]) and syncs ([`SqliteStore::syncs`]).
+    commits: u64,
+    syncs: u64,
+}
+
+/// Stores `deliveries` through [`SqliteStore`], `batch` inserts at once.
+fn store(dir: &Path, deliveries: Vec<NewDelivery>, batch: usize) -> StoreRun {
     #[cfg(target_os = "linux")]
     // SAFETY: gettid has no preconditions.
     let runtime_thread = u64::try_from(unsafe { libc::gettid() }).unwrap_or(0);
@@ -265,7 +280,7 @@ fn store(dir: &Path, deliveries: Vec<NewDelivery>, batch: usize) -> Vec<(String,
         }
         // Before the store is dropped: its threads end with it. They started within this
         // call, so all they spent is the store's; of this thread, only what it spent here.
-        threads_cpu()
+        let threads = threads_cpu()
             .into_iter()
             .filter_map(|(id, name, cpu)| {
                 let earlier = before.iter().find(|(i, ..)| *i == id).map(|(.., c)| *c);
@@ -275,7 +290,12 @@ fn store(dir: &Path, deliveries: Vec<NewDelivery>, batch: usize) -> Vec<(String,
                     _ => None,
                 }
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        StoreRun {
+            threads,
+            commits: store.commits(),
+            syncs: store.syncs(),
+        }
     })
 }
 
@@ -297,7 +317,7 @@ fn main() {
     let mean = all.iter().map(|d| d.body.len()).sum::<usize>() / rows;
     println!("{rows} deliveries (bodies of {mean} bytes on average), batches of {batch}");
     let mut costs = Vec::new();
-    let mut threads = Vec::new();
+    let mut run = StoreRun::default();
     for name in ["file", "sqlite", "sqlite-key", "store"] {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let cost = match name {
@@ -306,7 +326,7 @@ fn main() {
             "sqlite-key" => measure(|| sqlite_key(dir.path(), &all, batch)),
             _ => {
                 let copies = all.clone();
-                measure(|| threads = store(dir.path(), copies, batch))
+                measure(|| run = store(dir.path(), copies, batch))
             }
         };
         costs.push((name, cost));
@@ -330,8 +350,17 @@ fn main() {
     }
     // The runtime's thread first, then the store's own (the kernel's names, cut at 15 bytes:
     // `zapi-inbox-sqli` is the writer, `-sync` the syncer, `-chec` the checkpointer).
-    threads.sort_by_key(|(name, _)| (name != "runtime", name.clone()));
-    for (name, cpu) in &threads {
+    let per = |count: u64| rows as f64 / count.max(1) as f64;
+    println!(
+        "  store's transactions {} ({:.1} deliveries each), syncs {} ({:.1} each)",
+        run.commits,
+        per(run.commits),
+        run.syncs,
+        per(run.syncs)
+    );
+    run.threads
+        .sort_by_key(|(name, _)| (name != "runtime", name.clone()));
+    for (name, cpu) in &run.threads {
         println!("  store's {name:16} CPU {:>5.2} us/delivery", per_row(*cpu));
     }
 }
