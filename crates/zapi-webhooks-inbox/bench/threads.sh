@@ -11,7 +11,7 @@
 # usage: crates/zapi-webhooks-inbox/bench/threads.sh SECONDS CONNECTIONS ROUNDS [BINARY...]
 #   (default binary: this tree's release build; e.g. an older build's copy beside it to
 #   compare). STORE_DIR=DIR puts the stores under DIR (e.g. /dev/shm: no disk at all).
-# needs: Rust (release build), wrk, python3, taskset; perf for the sync count (optional).
+# needs: Rust (release build), wrk, curl, python3, taskset; perf for the sync count (optional).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 seconds=${1:?SECONDS}

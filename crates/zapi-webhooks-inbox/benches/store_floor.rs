@@ -168,9 +168,9 @@ fn sqlite(dir: &Path, deliveries: &[NewDelivery], batch: usize) {
         let facts = &delivery.facts;
         conn.prepare_cached(
             "INSERT INTO deliveries (dedupe_key, callback, kind, chat, instance, order_key, \
-                 path, received_at, next_attempt_at, state, attempts) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending', 0) \
-                 ON CONFLICT (dedupe_key) DO NOTHING",
+             path, received_at, next_attempt_at, state, attempts) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending', 0) \
+             ON CONFLICT (dedupe_key) DO NOTHING",
         )
         .and_then(|mut insert| {
             insert.execute(params![
@@ -228,7 +228,7 @@ fn sqlite_key(dir: &Path, deliveries: &[NewDelivery], batch: usize) {
     in_batches(&conn, &path, deliveries, batch, |conn, delivery| {
         conn.prepare_cached(
             "INSERT INTO keyed (dedupe_key, body) VALUES (?1, ?2) \
-                 ON CONFLICT (dedupe_key) DO NOTHING",
+             ON CONFLICT (dedupe_key) DO NOTHING",
         )
         .and_then(|mut insert| {
             insert.execute(params![delivery.facts.dedupe_key, &delivery.body[..]])
@@ -348,8 +348,6 @@ fn main() {
             cost.wall / floor.wall
         );
     }
-    // The runtime's thread first, then the store's own (the kernel's names, cut at 15 bytes:
-    // `zapi-inbox-sqli` is the writer, `-sync` the syncer, `-chec` the checkpointer).
     let per = |count: u64| rows as f64 / count.max(1) as f64;
     println!(
         "  store's transactions {} ({:.1} deliveries each), syncs {} ({:.1} each)",
@@ -358,6 +356,8 @@ fn main() {
         run.syncs,
         per(run.syncs)
     );
+    // The runtime's thread first, then the store's own (the kernel's names, cut at 15 bytes:
+    // `zapi-inbox-sqli` is the writer, `-sync` the syncer, `-chec` the checkpointer).
     run.threads
         .sort_by_key(|(name, _)| (name != "runtime", name.clone()));
     for (name, cpu) in &run.threads {
