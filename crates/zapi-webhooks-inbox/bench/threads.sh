@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Where `serve`'s CPU goes, thread by thread, and builds compared in interleaved rounds (not
-# run in CI). Each round runs every given `zapi-webhooks` binary once, one after the other, as
-# bench/load.sh runs `serve` (SQLite, its forward target down, every request a new event,
-# server on core 0, wrk on core 1): a 2 s warm-up, then SECONDS measured. For each run it
-# prints the CPU per request of each of the server's threads (from /proc, in clock ticks),
-# requests/s, p99, the whole process's CPU per request and, where perf can count system calls,
-# the requests per sync of the log (fdatasync) and the calls per request of each system call
-# named in SYSCALLS (e.g. SYSCALLS="pwrite64 fcntl fsync").
+# run in CI). Each round runs every given command once, one after the other, as bench/load.sh
+# runs `serve` (SQLite, its forward target down, every request a new event, server on core 0,
+# wrk on core 1): a 2 s warm-up, then SECONDS measured. For each run it prints the CPU per
+# request of each of the server's threads (from /proc, in clock ticks), requests/s, p99, the
+# whole process's CPU per request and, where perf can count system calls, the requests per
+# sync of the log (fdatasync) and the calls per request of each system call named in SYSCALLS
+# (e.g. SYSCALLS="pwrite64 fcntl fsync").
 #
-# usage: crates/zapi-webhooks-inbox/bench/threads.sh SECONDS CONNECTIONS ROUNDS [BINARY...]
-#   (default binary: this tree's release build; e.g. an older build's copy beside it to
-#   compare). STORE_DIR=DIR puts the stores under DIR (e.g. /dev/shm: no disk at all).
+# Each COMMAND is a `zapi-webhooks` binary, run as `COMMAND serve ...` (split at spaces, so
+# that `env NAME=VALUE PATH` sets a variable for it), or `receiver:PATH`, the example receiver
+# (zapi-webhooks-receiver-example: no store) with the same token and load. With a receiver
+# among them, the last lines give each command's requests/s as a share of the receiver's in
+# the same round.
+#
+# usage: crates/zapi-webhooks-inbox/bench/threads.sh SECONDS CONNECTIONS ROUNDS [COMMAND...]
+#   (default: this tree's release build of zapi-webhooks; e.g. an older build's copy beside
+#   it to compare). STORE_DIR=DIR puts the stores under DIR (e.g. /dev/shm: no disk at all).
 # needs: Rust (release build), wrk, curl, python3, taskset; perf for the sync count (optional).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -40,14 +46,24 @@ thread_ticks() {
     done
 }
 
-run_one() {
-    local cli=$1 dir pid secret
+run_one() { # round command
+    local round=$1 cli=$2 dir pid secret
     dir=$(mktemp -d "${STORE_DIR:-${TMPDIR:-/tmp}}/threads.XXXXXX")
     find fixtures -name '*.json' ! -name manifest.json | sort > "$dir/list"
-    secret=$("$cli" serve --print-new-secret)
-    taskset -c 0 "$cli" serve --listen "127.0.0.1:$port" --token "$token" \
-        --store "sqlite:$dir/inbox.db" --forward-to http://127.0.0.1:9/down \
-        --signing-secret "$secret" --retry-base-ms 60000 > "$dir/log" 2>&1 &
+    case $cli in
+    receiver:*)
+        taskset -c 0 "${cli#receiver:}" --listen "127.0.0.1:$port" --token "$token" \
+            --unknown-dir "$dir/unknown" > "$dir/log" 2>&1 &
+        ;;
+    *)
+        # shellcheck disable=SC2086 # split on purpose: `env NAME=VALUE PATH`
+        secret=$($cli serve --print-new-secret)
+        # shellcheck disable=SC2086
+        taskset -c 0 $cli serve --listen "127.0.0.1:$port" --token "$token" \
+            --store "sqlite:$dir/inbox.db" --forward-to http://127.0.0.1:9/down \
+            --signing-secret "$secret" --retry-base-ms 60000 > "$dir/log" 2>&1 &
+        ;;
+    esac
     pid=$!
     for _ in $(seq 50); do
         curl -s -o /dev/null "http://127.0.0.1:$port/" 2> /dev/null && break
@@ -69,10 +85,10 @@ run_one() {
     [ -n "$perf_pid" ] && wait "$perf_pid" || true
     kill "$pid"
     wait "$pid" 2> /dev/null || true
-    python3 - "$dir" "$cli" "$connections" << 'EOF'
+    python3 - "$dir" "$cli" "$connections" "$round" "$results" << 'EOF'
 import collections, json, os, sys
 
-directory, cli, connections = sys.argv[1:4]
+directory, cli, connections, round_number, results = sys.argv[1:6]
 wrk = json.load(open(os.path.join(directory, "wrk.json")))
 requests = wrk["requests"]
 ticks = os.sysconf("SC_CLK_TCK")
@@ -104,10 +120,12 @@ if os.path.exists(path):
             continue
         count, call = int(fields[0]), fields[2].rsplit("sys_enter_", 1)[-1]
         if call == "fdatasync":
-            syncs = f", {requests / max(count, 1):.1f} requests per sync"
+            syncs = f", {requests / count:.1f} requests per sync" if count else ", no sync"
         else:
             calls.append(f"{call} {count / max(requests, 1):.3f}")
 rate = requests / (wrk["duration_us"] / 1e6)
+with open(results, "a") as out:
+    out.write(f"{round_number}\t{rate}\t{total}\t{cli}\n")
 print(f"{cli} c={connections}: {rate:.0f} req/s, p99 {wrk['p99_ms']:.2f} ms, "
       f"CPU {total:.1f} us/request{syncs}")
 print(f"  us/request by thread: {threads}")
@@ -117,9 +135,24 @@ EOF
     rm -rf "$dir"
 }
 
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
 for round in $(seq "$rounds"); do
     echo "round $round"
     for cli in "${binaries[@]}"; do
-        run_one "$cli"
+        run_one "$round" "$cli"
     done
 done
+python3 - "$results" << 'EOF'
+import collections, sys
+
+runs = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+receiver = {r: float(rate) for r, rate, _, cli in runs if cli.startswith("receiver:")}
+if receiver:
+    print("share of the receiver's requests/s in the same round (CPU us/request), by round:")
+    by_command = collections.defaultdict(list)
+    for r, rate, cpu, cli in runs:
+        by_command[cli].append(f"{float(rate) / receiver[r]:.0%} ({float(cpu):.1f})")
+    for cli, shares in by_command.items():
+        print(f"  {cli}: {'  '.join(shares)}")
+EOF
