@@ -443,3 +443,34 @@ fn a_bad_location_is_a_clear_error() {
         }
     });
 }
+
+/// What the note checker below runs in a child process of this test binary: asks for the
+/// Postgres URL, as every suite here does.
+#[test]
+fn postgres_url_asked() {
+    let _ = common::postgres_url();
+}
+
+/// Without a Postgres URL (and outside CI), the skipped Postgres tests are said on the test
+/// binary's standard error even though the harness captures the tests' own output: this
+/// binary, run again for `postgres_url_asked` alone with the variables removed, must show the
+/// note.
+#[test]
+fn skipped_postgres_tests_are_said_past_the_capture() {
+    let binary = std::env::current_exe().expect("this test binary");
+    let run = std::process::Command::new(binary)
+        .args(["--exact", "postgres_url_asked", "--test-threads", "1"])
+        .env_remove(common::POSTGRES_URL)
+        .env_remove("CI")
+        .output()
+        .expect("the test binary runs again");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("1 passed"), "the probe ran: {stdout}");
+    assert!(
+        stderr.contains("NOTE: Postgres tests NOT run (store):"),
+        "no visible note on stderr: {stderr}"
+    );
+    assert!(stderr.contains(common::POSTGRES_URL), "{stderr}");
+}

@@ -20,13 +20,39 @@ pub fn postgres_url() -> Option<String> {
                 std::env::var("CI").as_deref() != Ok("true"),
                 "{POSTGRES_URL} is not set under CI=true: .ci/postgres starts a server and sets it"
             );
-            eprintln!(
-                "NOTE: Postgres tests NOT run: set {POSTGRES_URL}=postgres://USER@127.0.0.1:PORT/DB \
-                 (`source .ci/postgres` starts one)"
-            );
+            note_postgres_skipped();
             None
         }
     }
+}
+
+/// Says, once per test binary, that its Postgres tests did not run. Written to the process's
+/// standard error itself: the test harness captures what `eprintln!` prints and shows it only
+/// for a failing test, so a passing test's note would never be seen.
+fn note_postgres_skipped() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use std::io::Write;
+        // The test binary's name without the hash cargo appends (`store-0123456789abcdef`).
+        let binary = std::env::args().next().unwrap_or_default();
+        let file = std::path::Path::new(&binary).file_name().map_or_else(
+            || binary.clone(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let name = match file.rsplit_once('-') {
+            Some((name, hash))
+                if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
+            {
+                name.to_owned()
+            }
+            _ => file,
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "\nNOTE: Postgres tests NOT run ({name}): set \
+             {POSTGRES_URL}=postgres://USER@127.0.0.1:PORT/DB (`source .ci/postgres` starts one)"
+        );
+    });
 }
 
 /// A URL for a new, empty schema of the Postgres database at `url`: every test gets its own.
