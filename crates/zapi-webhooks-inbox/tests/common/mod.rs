@@ -33,24 +33,12 @@ fn note_postgres_skipped() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         use std::io::Write;
-        // The test binary's name without the hash cargo appends (`store-0123456789abcdef`).
-        let binary = std::env::args().next().unwrap_or_default();
-        let file = std::path::Path::new(&binary).file_name().map_or_else(
-            || binary.clone(),
-            |name| name.to_string_lossy().into_owned(),
-        );
-        let name = match file.rsplit_once('-') {
-            Some((name, hash))
-                if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
-            {
-                name.to_owned()
-            }
-            _ => file,
-        };
         let _ = writeln!(
             std::io::stderr(),
-            "\nNOTE: Postgres tests NOT run ({name}): set \
-             {POSTGRES_URL}=postgres://USER@127.0.0.1:PORT/DB (`source .ci/postgres` starts one)"
+            "\nNOTE: Postgres tests NOT run ({}): set \
+             {POSTGRES_URL}=postgres://USER@127.0.0.1:PORT/DB (`source .ci/postgres` starts one)",
+            // The test target this module is compiled into (`store`, `serve`, ...).
+            env!("CARGO_CRATE_NAME")
         );
     });
 }
