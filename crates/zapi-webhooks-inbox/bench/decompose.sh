@@ -13,7 +13,7 @@
 # The patch is for measuring only: a build with it loses deliveries when the variable is set.
 #
 # usage: crates/zapi-webhooks-inbox/bench/decompose.sh SECONDS CONNECTIONS ROUNDS
-# needs: what bench/threads.sh needs, and git.
+# needs: what bench/threads.sh needs, and git (bench/build-at.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 seconds=${1:?SECONDS}
@@ -21,12 +21,7 @@ connections=${2:?CONNECTIONS}
 rounds=${3:?ROUNDS}
 bench=crates/zapi-webhooks-inbox/bench
 cargo build --release --quiet --locked -p zapi-webhooks-cli -p zapi-webhooks-receiver-example
-work=$(mktemp -d)
-trap 'git worktree remove --force "$work/tree" 2> /dev/null || true; rm -rf "$work"' EXIT
-git worktree add --quiet --detach "$work/tree" HEAD
-git -C "$work/tree" apply "$PWD/$bench/decompose.patch"
-CARGO_TARGET_DIR="$PWD/target/decompose" cargo build --release --quiet --locked \
-    --manifest-path "$work/tree/Cargo.toml" -p zapi-webhooks-cli
+"$bench/build-at.sh" HEAD target/decompose zapi-webhooks-cli "$bench/decompose.patch"
 "$bench/threads.sh" "$seconds" "$connections" "$rounds" \
     receiver:target/release/zapi-webhooks-receiver-example \
     target/release/zapi-webhooks \

@@ -12,7 +12,7 @@
 # that `env NAME=VALUE PATH` sets a variable for it), or `receiver:PATH`, the example receiver
 # (zapi-webhooks-receiver-example: no store) with the same token and load. With a receiver
 # among them, the last lines give each command's requests/s as a share of the receiver's in
-# the same round.
+# the same round (with several receivers, one such block for each).
 #
 # usage: crates/zapi-webhooks-inbox/bench/threads.sh SECONDS CONNECTIONS ROUNDS [COMMAND...]
 #   (default: this tree's release build of zapi-webhooks; e.g. an older build's copy beside
@@ -147,12 +147,14 @@ python3 - "$results" << 'EOF'
 import collections, sys
 
 runs = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
-receiver = {r: float(rate) for r, rate, _, cli in runs if cli.startswith("receiver:")}
-if receiver:
-    print("share of the receiver's requests/s in the same round (CPU us/request), by round:")
+receivers = list(dict.fromkeys(cli for _, _, _, cli in runs if cli.startswith("receiver:")))
+for receiver in receivers:
+    rates = {r: float(rate) for r, rate, _, cli in runs if cli == receiver}
+    heading = "the receiver's" if len(receivers) == 1 else f"{receiver}'s"
+    print(f"share of {heading} requests/s in the same round (CPU us/request), by round:")
     by_command = collections.defaultdict(list)
     for r, rate, cpu, cli in runs:
-        by_command[cli].append(f"{float(rate) / receiver[r]:.0%} ({float(cpu):.1f})")
+        by_command[cli].append(f"{float(rate) / rates[r]:.0%} ({float(cpu):.1f})")
     for cli, shares in by_command.items():
         print(f"  {cli}: {'  '.join(shares)}")
 EOF
